@@ -1,0 +1,107 @@
+import '../domain/zod-messages'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { DomainError, TooManyRequests } from '../domain/errors'
+import type { AppDeps, AppEnv } from './env'
+import { createLogger } from './logger'
+import { requestContext } from './middleware/request-context'
+import { csrfHeader } from './middleware/session'
+import { problem, validationProblem } from './problem'
+import { configApi } from './routes/config'
+import { healthApi } from './routes/health'
+import { joinApi } from './routes/join'
+import { outboxApi } from './routes/outbox'
+import { locationsApi, providersApi } from './routes/places'
+import { practicesApi } from './routes/practices'
+import { sessionApi } from './routes/session'
+import { teamApi } from './routes/team'
+
+/** Request bodies larger than this are refused with 413 before they are parsed. */
+export const maxBodyBytes = 64 * 1024
+
+/**
+ * The whole HTTP API as one Hono app. The Lambda handler and the local server both serve this; they
+ * differ only in the dependencies they pass.
+ *
+ * @example
+ * const app = createApp({ config, db, mailer: outboxMailer(db) })
+ * const res = await app.request('/api/health')
+ */
+export function createApp(deps: AppDeps) {
+  const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL)
+  const app = new OpenAPIHono<AppEnv>({
+    // A failed zod parse of any part of a request becomes one problem+json naming the fields.
+    defaultHook: (result, c) => {
+      if (!result.success) return validationProblem(c, result.error, result.target)
+    },
+  })
+
+  app.use('*', async (c, next) => {
+    c.set('deps', { ...deps, logger })
+    await next()
+  })
+  app.use('/api/*', requestContext())
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        problem(c, {
+          status: 413,
+          code: 'too-large',
+          detail: `Request bodies are limited to ${maxBodyBytes / 1024} KB.`,
+        }),
+    }),
+  )
+
+  app
+    .route('/api', healthApi)
+    .route('/api', configApi)
+    .route('/api', practicesApi)
+    .route('/api', sessionApi)
+    .route('/api', joinApi)
+    .route('/api', teamApi)
+    .route('/api', locationsApi)
+    .route('/api', providersApi)
+    .route('/api', outboxApi)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'tp_session',
+    description: `Session cookie set by sign-in. Writes also need the ${csrfHeader} header from GET /api/me.`,
+  })
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Touchpoint API',
+      version: '1.0.0',
+      description: 'Patient-experience studio for small medical practices.',
+    },
+  })
+
+  app.notFound((c) =>
+    problem(c, { status: 404, code: 'not-found', detail: `No route for ${c.req.method} ${c.req.path}.` }),
+  )
+
+  app.onError((err, c) => {
+    if (err instanceof DomainError) {
+      if (err instanceof TooManyRequests) c.header('retry-after', String(err.retryAfterSeconds))
+      return problem(c, { status: err.status, code: err.code, detail: err.message, field: err.field })
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's own 4xx, e.g. a body that is not valid JSON.
+      return problem(c, { status: err.status, code: 'invalid', detail: err.message || 'Bad request.' })
+    }
+    // Only the error's class and stack: messages from lower layers may quote request data.
+    ;(c.get('log') ?? logger).error({ err: { name: err.name, stack: err.stack } }, 'unhandled error')
+    return problem(c, { status: 500, code: 'internal', detail: 'Something went wrong on our side.' })
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

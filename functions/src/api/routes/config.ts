@@ -1,0 +1,32 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { languages, minPasswordLength, specialties } from '../../domain/practice'
+import type { AppEnv } from '../env'
+import { jsonResponse } from '../schemas'
+
+const ClientConfig = z.object({
+  mailMode: z.enum(['outbox', 'ses']),
+  languages: z.array(z.string()),
+  specialties: z.array(z.string()),
+  minPasswordLength: z.number().int(),
+})
+
+const getConfig = createRoute({
+  method: 'get',
+  path: '/config',
+  tags: ['Health'],
+  summary: 'What the web app needs to know about this installation',
+  responses: { 200: jsonResponse(ClientConfig, 'Installation settings safe to show anyone') },
+})
+
+export const configApi = new OpenAPIHono<AppEnv>().openapi(getConfig, (c) =>
+  c.json(
+    {
+      mailMode: c.var.deps.mailer.mode,
+      languages: [...languages],
+      specialties: [...specialties],
+      minPasswordLength,
+    },
+    200,
+  ),
+)

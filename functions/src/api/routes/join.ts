@@ -1,0 +1,80 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { ulid } from 'ulid'
+import { z } from 'zod'
+import { NotFound } from '../../domain/errors'
+import { hashPassword } from '../../domain/passwords'
+import { InvitableRole, Password, PersonName } from '../../domain/practice'
+import * as invitations from '../../store/invitations'
+import * as practices from '../../store/practices'
+import type { AppEnv } from '../env'
+import { problemResponses } from '../problem'
+import { jsonBody, jsonResponse, Me } from '../schemas'
+import { startSession } from '../start-session'
+
+const Token = z.string().min(20, 'Expected an invitation token').max(100)
+
+const preview = createRoute({
+  method: 'post',
+  path: '/join/preview',
+  tags: ['Team'],
+  summary: 'What an invitation link opens: practice, e-mail and role',
+  request: jsonBody(z.object({ token: Token })),
+  responses: {
+    200: jsonResponse(
+      z.object({
+        practiceName: z.string(),
+        email: z.string(),
+        role: InvitableRole,
+        expiresAt: z.iso.datetime(),
+      }),
+      'The invitation',
+    ),
+    ...problemResponses(400, 404, 410),
+  },
+})
+
+const join = createRoute({
+  method: 'post',
+  path: '/join',
+  tags: ['Team'],
+  summary: 'Accept an invitation: set a name and password and sign in',
+  request: jsonBody(z.object({ token: Token, name: PersonName, password: Password })),
+  responses: {
+    201: jsonResponse(Me, 'Joined; the session cookie is set'),
+    ...problemResponses(400, 404, 409, 410),
+  },
+})
+
+export const joinApi = new OpenAPIHono<AppEnv>()
+  .openapi(preview, async (c) => {
+    const { practiceId, invitation } = await invitations.findByToken(c.var.db, c.req.valid('json').token)
+    const practice = await practices.get(c.var.db, practiceId)
+    if (!practice) throw new NotFound('invitation')
+    return c.json(
+      {
+        practiceName: practice.name,
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt,
+      },
+      200,
+    )
+  })
+  .openapi(join, async (c) => {
+    const { token, name, password } = c.req.valid('json')
+    const passwordHash = await hashPassword(password)
+    const user = await invitations.accept(c.var.db, token, (practiceId, invitation) => ({
+      user: {
+        id: ulid(),
+        practiceId,
+        name,
+        email: invitation.email,
+        role: invitation.role,
+        createdAt: new Date().toISOString(),
+      },
+      passwordHash,
+    }))
+    const practice = await practices.get(c.var.db, user.practiceId)
+    if (!practice) throw new NotFound('invitation')
+    return c.json(await startSession(c, practice, user), 201)
+  })

@@ -1,0 +1,96 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { ulid } from 'ulid'
+import { z } from 'zod'
+import { hashPassword } from '../../domain/passwords'
+import {
+  Email,
+  Language,
+  Password,
+  PersonName,
+  Practice,
+  PracticeName,
+  Specialty,
+  TimeZone,
+  type User,
+} from '../../domain/practice'
+import * as practices from '../../store/practices'
+import type { AppEnv } from '../env'
+import { requireAbility, requireSession } from '../middleware/session'
+import { problemResponses } from '../problem'
+import { jsonBody, jsonResponse, Me, sessionSecurity } from '../schemas'
+import { startSession } from '../start-session'
+
+const NewPractice = z.object({
+  practiceName: PracticeName,
+  specialty: Specialty,
+  timeZone: TimeZone,
+  ownerName: PersonName,
+  email: Email,
+  password: Password,
+})
+
+const PracticeChanges = z
+  .object({
+    name: PracticeName,
+    specialty: Specialty,
+    timeZone: TimeZone,
+    languages: z
+      .array(Language)
+      .min(1, 'Choose at least one language')
+      .refine((list) => new Set(list).size === list.length, 'Each language once'),
+  })
+  .partial()
+
+const createPractice = createRoute({
+  method: 'post',
+  path: '/practices',
+  tags: ['Practice'],
+  summary: 'Create a practice and sign in as its owner',
+  request: jsonBody(NewPractice),
+  responses: {
+    201: jsonResponse(Me, 'Created; the owner is signed in (session cookie set)'),
+    ...problemResponses(400, 409),
+  },
+})
+
+const updatePractice = createRoute({
+  method: 'patch',
+  path: '/practice',
+  tags: ['Practice'],
+  summary: "Change the practice's settings",
+  security: sessionSecurity,
+  middleware: [requireSession(), requireAbility('practice:manage')],
+  request: jsonBody(PracticeChanges),
+  responses: {
+    200: jsonResponse(Practice, 'The practice as saved'),
+    ...problemResponses(400, 401, 403),
+  },
+})
+
+export const practicesApi = new OpenAPIHono<AppEnv>()
+  .openapi(createPractice, async (c) => {
+    const body = c.req.valid('json')
+    const now = new Date().toISOString()
+    const practice: Practice = {
+      id: ulid(),
+      name: body.practiceName,
+      specialty: body.specialty,
+      timeZone: body.timeZone,
+      languages: ['en'],
+      createdAt: now,
+    }
+    const owner: User = {
+      id: ulid(),
+      practiceId: practice.id,
+      name: body.ownerName,
+      email: body.email,
+      role: 'owner',
+      createdAt: now,
+    }
+    await practices.create(c.var.db, { practice, owner, passwordHash: await hashPassword(body.password) })
+    return c.json(await startSession(c, practice, owner), 201)
+  })
+  .openapi(updatePractice, async (c) => {
+    const practice = await practices.update(c.var.db, c.var.auth.practice.id, c.req.valid('json'))
+    return c.json(practice, 200)
+  })

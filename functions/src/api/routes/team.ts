@@ -1,0 +1,158 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { addDays } from 'date-fns'
+import { ulid } from 'ulid'
+import { z } from 'zod'
+import { AlreadyExists, Invalid, NotFound } from '../../domain/errors'
+import { Email, Id, Invitation, InvitableRole } from '../../domain/practice'
+import { can } from '../../domain/roles'
+import { newToken } from '../../domain/tokens'
+import * as invitations from '../../store/invitations'
+import * as users from '../../store/users'
+import type { AppEnv } from '../env'
+import { requireAbility, requireSession } from '../middleware/session'
+import { problemResponses } from '../problem'
+import { jsonBody, jsonResponse, sessionSecurity, TeamMember, toTeamMember } from '../schemas'
+
+const Team = z.object({ members: z.array(TeamMember), invitations: z.array(Invitation) })
+const NewInvitation = z.object({ email: Email, role: InvitableRole })
+const CreatedInvitation = z.object({
+  invitation: Invitation,
+  /** The single-use link to give the invitee; also e-mailed (or put in the local outbox). */
+  link: z.url(),
+})
+
+const readTeam = [requireSession(), requireAbility('practice:read')]
+const manageTeam = [requireSession(), requireAbility('team:manage')]
+const memberParams = z.object({ userId: Id })
+
+const getTeam = createRoute({
+  method: 'get',
+  path: '/team',
+  tags: ['Team'],
+  summary: "The practice's people, and (for the owner) its invitations",
+  security: sessionSecurity,
+  middleware: readTeam,
+  responses: { 200: jsonResponse(Team, 'The team'), ...problemResponses(401, 403) },
+})
+
+const changeRole = createRoute({
+  method: 'patch',
+  path: '/team/{userId}',
+  tags: ['Team'],
+  summary: "Change a person's role",
+  security: sessionSecurity,
+  middleware: manageTeam,
+  request: { params: memberParams, ...jsonBody(z.object({ role: InvitableRole })) },
+  responses: {
+    200: jsonResponse(TeamMember, 'The person with their new role'),
+    ...problemResponses(400, 401, 403, 404),
+  },
+})
+
+const removeMember = createRoute({
+  method: 'delete',
+  path: '/team/{userId}',
+  tags: ['Team'],
+  summary: 'Remove a person from the practice (their sessions end at once)',
+  security: sessionSecurity,
+  middleware: manageTeam,
+  request: { params: memberParams },
+  responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404) },
+})
+
+const invite = createRoute({
+  method: 'post',
+  path: '/invitations',
+  tags: ['Team'],
+  summary: 'Invite someone by e-mail with a role (a single-use, expiring link)',
+  security: sessionSecurity,
+  middleware: manageTeam,
+  request: jsonBody(NewInvitation),
+  responses: {
+    201: jsonResponse(CreatedInvitation, 'Invited; the link is returned and e-mailed'),
+    ...problemResponses(400, 401, 403, 409),
+  },
+})
+
+const withdraw = createRoute({
+  method: 'delete',
+  path: '/invitations/{id}',
+  tags: ['Team'],
+  summary: 'Withdraw a pending invitation',
+  security: sessionSecurity,
+  middleware: manageTeam,
+  request: { params: z.object({ id: Id }) },
+  responses: { 204: { description: 'Withdrawn' }, ...problemResponses(401, 403, 404, 410) },
+})
+
+/** The owner manages everyone else; nobody changes or removes themself (the practice keeps its owner). */
+function assertNotSelf(actingUserId: string, userId: string) {
+  if (actingUserId === userId) throw new Invalid('You cannot change or remove yourself.', 'userId')
+}
+
+export const teamApi = new OpenAPIHono<AppEnv>()
+  .openapi(getTeam, async (c) => {
+    const { practice, user } = c.var.auth
+    const [members, pending] = await Promise.all([
+      users.list(c.var.db, practice.id),
+      can(user.role, 'team:manage') ? invitations.list(c.var.db, practice.id) : [],
+    ])
+    members.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    return c.json({ members: members.map(toTeamMember), invitations: pending }, 200)
+  })
+  .openapi(changeRole, async (c) => {
+    const { userId } = c.req.valid('param')
+    assertNotSelf(c.var.auth.user.id, userId)
+    const { role } = c.req.valid('json')
+    const existing = await users.get(c.var.db, c.var.auth.practice.id, userId)
+    if (!existing) throw new NotFound('team member', userId)
+    const updated = await users.setRole(c.var.db, c.var.auth.practice.id, userId, role)
+    return c.json(toTeamMember(updated), 200)
+  })
+  .openapi(removeMember, async (c) => {
+    const { userId } = c.req.valid('param')
+    assertNotSelf(c.var.auth.user.id, userId)
+    await users.remove(c.var.db, c.var.auth.practice.id, userId)
+    return c.body(null, 204)
+  })
+  .openapi(invite, async (c) => {
+    const { email, role } = c.req.valid('json')
+    const { practice, user } = c.var.auth
+    const { config, mailer } = c.var.deps
+    if (await users.emailTaken(c.var.db, email)) {
+      throw new AlreadyExists('Someone with this e-mail address already has an account.', 'email')
+    }
+    const pending = await invitations.list(c.var.db, practice.id)
+    const now = new Date()
+    if (pending.some((i) => i.email === email && i.status === 'pending' && new Date(i.expiresAt) > now)) {
+      throw new AlreadyExists('This address has a pending invitation. Withdraw it to send a new one.', 'email')
+    }
+    const invitation: Invitation = {
+      id: ulid(),
+      email,
+      role,
+      status: 'pending',
+      invitedBy: user.id,
+      createdAt: now.toISOString(),
+      expiresAt: addDays(now, config.INVITATION_TTL_DAYS).toISOString(),
+    }
+    const token = newToken()
+    await invitations.create(c.var.db, practice.id, invitation, token)
+    // The token rides in the fragment: browsers never send it to a server or in a Referer.
+    const link = `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/join#token=${token}`
+    await mailer.send({
+      practiceId: practice.id,
+      to: email,
+      subject: `${user.name} invited you to ${practice.name} on Touchpoint`,
+      text:
+        `${user.name} invited you to join ${practice.name} on Touchpoint as ${role}.\n\n` +
+        `Open this link to set your name and password (it works once and expires in ` +
+        `${config.INVITATION_TTL_DAYS} days):\n${link}\n`,
+      link,
+    })
+    return c.json({ invitation, link }, 201)
+  })
+  .openapi(withdraw, async (c) => {
+    await invitations.revoke(c.var.db, c.var.auth.practice.id, c.req.valid('param').id)
+    return c.body(null, 204)
+  })

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+/**
+ * Every environment variable the functions read, validated once. A bad value stops the process at
+ * start with a message naming the variable, instead of failing later on a request.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  TABLE_NAME: z.string().min(3).default('touchpoint'),
+  AWS_REGION: z.string().default('us-east-1'),
+  /** Another DynamoDB (e.g. a DynamoDB Local you run); absent locally means the embedded one. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** The address people open, used in links in e-mails; defaults to the request's own origin. */
+  PUBLIC_URL: z.url().optional(),
+  /** `outbox` keeps e-mails in a page of the app; `ses` sends them with Amazon SES. */
+  MAIL_MODE: z.enum(['outbox', 'ses']).default('outbox'),
+  MAIL_FROM: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  INVITATION_TTL_DAYS: z.coerce.number().positive().max(30).default(7),
+  /** `false` only for plain-http hosts other than localhost, e.g. a LAN address in a meeting room. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+})
+export type Config = z.infer<typeof Env>
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,72 @@
+/**
+ * The few errors the domain and store raise. Each has a stable `code` and the HTTP status the API
+ * answers with; the API's one error handler turns them into problem+json.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503
+  /** The request field the error is about, when there is one (named in the problem body). */
+  readonly field: string | undefined
+
+  constructor(message: string, field?: string) {
+    super(message)
+    this.name = new.target.name
+    this.field = field
+  }
+}
+
+export class Invalid extends DomainError {
+  readonly code = 'invalid'
+  readonly status = 400
+}
+
+export class Unauthenticated extends DomainError {
+  readonly code = 'unauthenticated'
+  readonly status = 401
+  constructor(message = 'Sign in to continue.') {
+    super(message)
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly code = 'forbidden'
+  readonly status = 403
+}
+
+export class NotFound extends DomainError {
+  readonly code = 'not-found'
+  readonly status = 404
+  /** The id is for the caller's code; the message never echoes it (nor anything else it was asked). */
+  constructor(
+    kind: string,
+    readonly id?: string,
+  ) {
+    super(`No such ${kind}.`)
+  }
+}
+
+export class AlreadyExists extends DomainError {
+  readonly code = 'already-exists'
+  readonly status = 409
+}
+
+export class Gone extends DomainError {
+  readonly code = 'gone'
+  readonly status = 410
+}
+
+export class TooManyRequests extends DomainError {
+  readonly code = 'too-many-requests'
+  readonly status = 429
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message)
+  }
+}
+
+export class Unavailable extends DomainError {
+  readonly code = 'unavailable'
+  readonly status = 503
+}

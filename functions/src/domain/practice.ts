@@ -1,0 +1,119 @@
+import { z } from 'zod'
+
+/** Ids are ULIDs: sortable by creation time, unguessable enough for URLs, never reused. */
+export const Id = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected an id (26 characters, ULID)')
+  .meta({ example: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B' })
+export type Id = z.infer<typeof Id>
+
+export const Role = z.enum(['owner', 'manager', 'staff', 'committee'])
+export type Role = z.infer<typeof Role>
+
+/** Roles an owner can give to someone they invite (there is one owner, who created the practice). */
+export const InvitableRole = z.enum(['manager', 'staff', 'committee'])
+export type InvitableRole = z.infer<typeof InvitableRole>
+
+export const specialties = [
+  'primary-care',
+  'pediatrics',
+  'dermatology',
+  'dental',
+  'obstetrics-gynecology',
+  'orthopedics',
+  'cardiology',
+  'ophthalmology',
+  'mental-health',
+  'physical-therapy',
+  'urgent-care',
+  'other',
+] as const
+export const Specialty = z.enum(specialties)
+export type Specialty = z.infer<typeof Specialty>
+
+/** Languages a practice's surveys can be offered in (every template ships each of them). */
+export const languages = ['en', 'es'] as const
+export const Language = z.enum(languages)
+export type Language = z.infer<typeof Language>
+
+const knownTimeZones = new Set(Intl.supportedValuesOf('timeZone'))
+// Intl lists canonical zones only; UTC is valid everywhere and worth accepting by name.
+knownTimeZones.add('UTC')
+export const TimeZone = z
+  .string()
+  .refine((zone) => knownTimeZones.has(zone), 'Expected an IANA time zone such as America/Chicago')
+export type TimeZone = z.infer<typeof TimeZone>
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('Expected an e-mail address'))
+export type Email = z.infer<typeof Email>
+
+export const minPasswordLength = 12
+export const Password = z
+  .string()
+  .min(minPasswordLength, `Use at least ${minPasswordLength} characters`)
+  .max(200, 'Use at most 200 characters')
+
+export const PersonName = z.string().trim().min(1, 'Required').max(100)
+export const PracticeName = z.string().trim().min(1, 'Required').max(120)
+
+export const Practice = z.object({
+  id: Id,
+  name: PracticeName,
+  specialty: Specialty,
+  timeZone: TimeZone,
+  languages: z.array(Language).min(1),
+  createdAt: z.iso.datetime(),
+})
+export type Practice = z.infer<typeof Practice>
+
+export const User = z.object({
+  id: Id,
+  practiceId: Id,
+  name: PersonName,
+  email: Email,
+  role: Role,
+  createdAt: z.iso.datetime(),
+})
+export type User = z.infer<typeof User>
+
+export const Location = z.object({
+  id: Id,
+  name: z.string().trim().min(1, 'Required').max(120),
+  address: z.string().trim().max(300),
+})
+export type Location = z.infer<typeof Location>
+/** What adding a location takes; fields left out get their defaults. */
+export const NewLocation = Location.omit({ id: true }).extend({ address: Location.shape.address.default('') })
+
+export const Provider = z.object({
+  id: Id,
+  name: z.string().trim().min(1, 'Required').max(120),
+  /** Credentials or role as patients know it: "MD", "Nurse practitioner". */
+  title: z.string().trim().max(60),
+  locationIds: z
+    .array(Id)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each location once'),
+})
+export type Provider = z.infer<typeof Provider>
+export const NewProvider = Provider.omit({ id: true }).extend({
+  title: Provider.shape.title.default(''),
+  locationIds: Provider.shape.locationIds.default([]),
+})
+
+export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked'])
+export const Invitation = z.object({
+  id: Id,
+  email: Email,
+  role: InvitableRole,
+  status: InvitationStatus,
+  invitedBy: Id,
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+})
+export type Invitation = z.infer<typeof Invitation>

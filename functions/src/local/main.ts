@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the whole product on one machine. Starts the embedded DynamoDB Local (unless told to
+ * use another DynamoDB), makes sure the table exists, and serves web + /api + /ws on one port.
+ */
+import { readConfig, type Config } from '../config'
+import { mailerFor } from '../mail'
+import { createDb } from '../store/db'
+import { ensureTable } from '../store/ensure-table'
+import { startDynamoDbLocal, StartupError, type RunningDynamoDb } from './dynamodb-local'
+import { createLocalApp, listen, PortInUseError } from './server'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+let dynamo: RunningDynamoDb | undefined
+let closeServer: (() => Promise<void>) | undefined
+
+async function main() {
+  const config = readConfig()
+  const endpoint = await chooseDatabase(config)
+  const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint })
+  const created = await ensureTable(db)
+  if (created === 'created') say(`Created table ${config.TABLE_NAME}.`)
+
+  const app = createLocalApp({ config, db, mailer: mailerFor(config, db) })
+  const started = await listen(app, config.PORT, config.HOST).catch((err: unknown) => {
+    if (err instanceof PortInUseError) {
+      throw new StartupError(
+        `Port ${config.PORT} is already in use: stop the program using it, or run PORT=${config.PORT + 1} npm start`,
+      )
+    }
+    throw err
+  })
+  closeServer = started.close
+  say(`Touchpoint is running at ${started.url}  (Ctrl-C stops it)`)
+}
+
+/** DYNAMODB_ENDPOINT, or real AWS when credentials and TABLE_NAME are given, else the embedded one. */
+async function chooseDatabase(config: Config): Promise<string | undefined> {
+  if (config.DYNAMODB_ENDPOINT) {
+    say(`Using DynamoDB at ${config.DYNAMODB_ENDPOINT}.`)
+    return config.DYNAMODB_ENDPOINT
+  }
+  const hasAwsCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE)
+  if (hasAwsCredentials && process.env.TABLE_NAME) {
+    say(`Using DynamoDB table ${config.TABLE_NAME} in AWS region ${config.AWS_REGION}.`)
+    return undefined
+  }
+  const started = Date.now()
+  dynamo = await startDynamoDbLocal({ dataDir: config.DATA_DIR })
+  say(`DynamoDB Local started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${config.DATA_DIR}/`)
+  return dynamo.endpoint
+}
+
+function say(line: string) {
+  process.stdout.write(`${line}\n`)
+}
+
+async function shutdown(code: number) {
+  await Promise.allSettled([closeServer?.(), dynamo?.stop()])
+  process.exit(code)
+}
+
+process.once('SIGINT', () => void shutdown(0))
+process.once('SIGTERM', () => void shutdown(0))
+process.on('uncaughtException', (err) => {
+  process.stderr.write(`Touchpoint stopped: ${err instanceof Error ? err.message : String(err)}\n`)
+  void shutdown(1)
+})
+
+main().catch((err: unknown) => {
+  const message = err instanceof StartupError || err instanceof Error ? err.message : String(err)
+  process.stderr.write(`Touchpoint could not start: ${message}\n`)
+  void shutdown(1)
+})

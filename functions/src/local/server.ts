@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { serve, upgradeWebSocket, type ServerType } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { WebSocketServer } from 'ws'
+import { createApp } from '../api/app'
+import type { AppDeps } from '../api/env'
+import { sessionCookie } from '../api/middleware/session'
+import * as sessions from '../store/sessions'
+
+/** The SvelteKit build that `npm run build` writes. */
+export const webBuildDir = fileURLToPath(new URL('../../../web/build', import.meta.url))
+
+// The same policy CloudFront sends in AWS: nothing from any other origin, ever.
+const pageSecurityHeaders = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+    "img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+}
+
+/**
+ * The local product on one port: the web build, `/api` (the same app Lambda serves) and `/ws`.
+ */
+export function createLocalApp(deps: Omit<AppDeps, 'clientAddress'>) {
+  const api = createApp({ ...deps, clientAddress: (c) => getConnInfo(c).remote.address })
+  const app = new Hono()
+
+  app.get(
+    '/ws',
+    upgradeWebSocket(async (c) => {
+      // The board hub arrives with the workshops; for now the socket greets signed-in staff.
+      const token = getCookie(c, sessionCookie)
+      const session = token ? await sessions.find(deps.db, token) : undefined
+      return {
+        onOpen(_event, ws) {
+          if (!session) return ws.close(4401, 'Sign in first')
+          ws.send(JSON.stringify({ type: 'welcome' }))
+        },
+        onMessage(event, ws) {
+          if (event.data === 'ping') ws.send('pong')
+        },
+      }
+    }),
+  )
+  app.route('/', api)
+
+  if (existsSync(webBuildDir)) {
+    const indexHtml = readFileSync(`${webBuildDir}/index.html`, 'utf8')
+    app.use('*', async (c, next) => {
+      await next()
+      for (const [name, value] of Object.entries(pageSecurityHeaders)) c.header(name, value)
+      // Hashed file names under _app/immutable never change: cache them for a year.
+      if (c.req.path.startsWith('/_app/immutable/')) {
+        c.header('cache-control', 'public, max-age=31536000, immutable')
+      }
+    })
+    app.use('*', serveStatic({ root: webBuildDir }))
+    // Every other page is the single-page app's shell; its router takes it from there.
+    app.get('*', (c) => c.html(indexHtml))
+  }
+  return app
+}
+
+export interface StartedServer {
+  url: string
+  server: ServerType
+  close(): Promise<void>
+}
+
+export class PortInUseError extends Error {}
+
+/** Listen on `port` (0 picks a free one) and resolve with the URL people open. */
+export function listen(app: Hono, port: number, hostname: string): Promise<StartedServer> {
+  return new Promise((done, fail) => {
+    const wss = new WebSocketServer({ noServer: true })
+    const server = serve({ fetch: app.fetch, port, hostname, websocket: { server: wss } }, (info) => {
+      const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname
+      done({
+        url: `http://${shownHost}:${info.port}`,
+        server,
+        close: () =>
+          new Promise((closed) => {
+            wss.close()
+            server.close(() => closed())
+            // Keep-alive browser connections would hold the close open for minutes.
+            ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+          }),
+      })
+    })
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      fail(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} is already in use`) : err)
+    })
+  })
+}

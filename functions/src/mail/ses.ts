@@ -1,0 +1,26 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2'
+import type { Config } from '../config'
+import type { Mailer } from './mailer'
+
+/** Sends e-mail through Amazon SES from the verified identity in MAIL_FROM. */
+export function sesMailer(config: Config): Mailer {
+  const client = new SESv2Client({ region: config.AWS_REGION })
+  return {
+    mode: 'ses',
+    async send({ to, subject, text }) {
+      if (!config.MAIL_FROM) throw new Error('MAIL_FROM must be set to send e-mail with SES')
+      await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: config.MAIL_FROM,
+          Destination: { ToAddresses: [to] },
+          Content: {
+            Simple: {
+              Subject: { Data: subject, Charset: 'UTF-8' },
+              Body: { Text: { Data: text, Charset: 'UTF-8' } },
+            },
+          },
+        }),
+      )
+    },
+  }
+}

@@ -1,0 +1,90 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { AlreadyExists, NotFound } from '../domain/errors'
+import { Practice, User } from '../domain/practice'
+import type { Db } from './db'
+import { conditionFailedAt, fromItem, isConditionFailure, setExpression, toItem } from './items'
+import * as keys from './keys'
+
+export interface NewPractice {
+  practice: Practice
+  owner: User
+  passwordHash: string
+}
+
+/**
+ * Create a practice with its owner in one transaction: the practice, the owner's user item and the
+ * global e-mail lookup. The e-mail lookup's condition makes a taken address fail as a whole.
+ */
+export async function create(db: Db, { practice, owner, passwordHash }: NewPractice): Promise<void> {
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.practice(practice.id), 'practice', practice),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.user(practice.id, owner.id), 'user', { ...owner, passwordHash }),
+            },
+          },
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.emailLookup(owner.email), 'email', {
+                practiceId: practice.id,
+                userId: owner.id,
+              }),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    )
+  } catch (err) {
+    if (conditionFailedAt(err, 2)) {
+      throw new AlreadyExists('An account with this e-mail address already exists.', 'email')
+    }
+    if (conditionFailedAt(err, 0)) throw new AlreadyExists(`Practice ${practice.id} exists.`)
+    throw err
+  }
+}
+
+export async function get(db: Db, practiceId: string): Promise<Practice | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.practice(practiceId) }),
+  )
+  return Item ? fromItem(Practice, Item) : undefined
+}
+
+export type PracticeChanges = Partial<Pick<Practice, 'name' | 'specialty' | 'timeZone' | 'languages'>>
+
+/** Apply the given changes to an existing practice and return it as stored. */
+export async function update(db: Db, practiceId: string, changes: PracticeChanges): Promise<Practice> {
+  const { empty, ...set } = setExpression(changes)
+  if (empty) {
+    const current = await get(db, practiceId)
+    if (!current) throw new NotFound('practice', practiceId)
+    return current
+  }
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.practice(practiceId),
+        ...set,
+        ConditionExpression: 'attribute_exists(pk)',
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    return fromItem(Practice, Attributes ?? {})
+  } catch (err) {
+    if (isConditionFailure(err)) throw new NotFound('practice', practiceId)
+    throw err
+  }
+}

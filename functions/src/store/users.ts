@@ -1,0 +1,102 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { z } from 'zod'
+import { NotFound } from '../domain/errors'
+import { Id, User, type Role } from '../domain/practice'
+import type { Db } from './db'
+import { fromItem, isConditionFailure } from './items'
+import * as keys from './keys'
+import { queryAll } from './query'
+
+const StoredUser = User.extend({ passwordHash: z.string() })
+export type UserWithSecret = z.infer<typeof StoredUser>
+const EmailLookup = z.object({ practiceId: Id, userId: Id })
+
+export async function get(db: Db, practiceId: string, userId: string): Promise<User | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.user(practiceId, userId) }),
+  )
+  return Item ? fromItem(User, Item) : undefined
+}
+
+export async function list(db: Db, practiceId: string): Promise<User[]> {
+  return (await queryAll(db, keys.users(practiceId))).map((item) => fromItem(User, item))
+}
+
+/** The user with this e-mail, with the password hash: for signing in only. */
+export async function findForSignIn(db: Db, email: string): Promise<UserWithSecret | undefined> {
+  const { Item: lookup } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.emailLookup(email) }),
+  )
+  if (!lookup) return undefined
+  const { practiceId, userId } = EmailLookup.parse(lookup)
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.user(practiceId, userId), ConsistentRead: true }),
+  )
+  // The lookup says which practice; the user item must agree, or the lookup is stale.
+  if (!Item || Item.email !== email) return undefined
+  return fromItem(StoredUser, Item)
+}
+
+export async function emailTaken(db: Db, email: string): Promise<boolean> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.emailLookup(email) }),
+  )
+  return Item !== undefined
+}
+
+export async function setRole(db: Db, practiceId: string, userId: string, role: Role): Promise<User> {
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.user(practiceId, userId),
+        UpdateExpression: 'SET #role = :role',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':role': role },
+        ConditionExpression: 'attribute_exists(pk)',
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    return fromItem(User, Attributes ?? {})
+  } catch (err) {
+    if (isConditionFailure(err)) throw new NotFound('team member', userId)
+    throw err
+  }
+}
+
+/**
+ * Remove a person from the practice: their user item and their e-mail lookup go together. Their
+ * sessions stop working at once, because every request reads the user item.
+ */
+export async function remove(db: Db, practiceId: string, userId: string): Promise<void> {
+  const user = await get(db, practiceId, userId)
+  if (!user) throw new NotFound('team member', userId)
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: db.table,
+              Key: keys.user(practiceId, userId),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+          {
+            Delete: {
+              TableName: db.table,
+              Key: keys.emailLookup(user.email),
+              ConditionExpression: 'userId = :userId',
+              ExpressionAttributeValues: { ':userId': userId },
+            },
+          },
+        ],
+      }),
+    )
+  } catch (err) {
+    if (err instanceof Error && err.name === 'TransactionCanceledException') {
+      throw new NotFound('team member', userId)
+    }
+    throw err
+  }
+}

@@ -1,0 +1,110 @@
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib'
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2'
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import * as iam from 'aws-cdk-lib/aws-iam'
+import * as lambda from 'aws-cdk-lib/aws-lambda'
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs'
+import * as logs from 'aws-cdk-lib/aws-logs'
+import { Construct } from 'constructs'
+import { paths } from './paths'
+
+export interface ApiProps {
+  table: ITableV2
+  /** The sender of invitation and sign-in e-mails; an SES-verified address or domain. */
+  mailFrom?: string | undefined
+}
+
+/** The HTTP API: every `/api` route goes to one Lambda running the same Hono app as `npm start`. */
+export class Api extends Construct {
+  readonly handler: nodejs.NodejsFunction
+  readonly httpApi: apigw.HttpApi
+  /** The execute-api host name, for CloudFront to use as an origin. */
+  readonly domainName: string
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id)
+
+    this.handler = new nodejs.NodejsFunction(this, 'Handler', {
+      entry: paths.httpHandler,
+      handler: 'handler',
+      projectRoot: paths.repoRoot,
+      depsLockFilePath: paths.lockFile,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      // scrypt hashes passwords with 32 MiB, and Lambda's CPU share grows with memory.
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      logGroup: new logs.LogGroup(this, 'Logs', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        MAIL_MODE: 'ses',
+        ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
+        // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        // Never Docker: the workspace's esbuild is installed, and Docker may not be.
+        forceDockerBundling: false,
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // Some dependencies are CommonJS and call require(), which ESM output lacks.
+        banner:
+          "import { createRequire as topLevelCreateRequire } from 'node:module';" +
+          'const require = topLevelCreateRequire(import.meta.url);',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The Node.js 22 runtime ships AWS SDK v3; bundling it again only adds cold-start time.
+        externalModules: ['@aws-sdk/*'],
+      },
+    })
+
+    props.table.grantReadWriteData(this.handler)
+    this.handler.addToRolePolicy(sendEmailStatement(this, props.mailFrom))
+
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Touchpoint API (reached through CloudFront at /api)',
+      defaultIntegration: new HttpLambdaIntegration('Handler', this.handler),
+      createDefaultStage: false,
+    })
+    this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Far above what a practice sends, low enough that a flood cannot run up the bill.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    })
+
+    // apiEndpoint is https://<id>.execute-api.<region>.<suffix>; CloudFront wants only the host.
+    this.domainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint))
+  }
+}
+
+/**
+ * Sending is limited to the configured From address. The resource stays `identity/*` because in
+ * the SES sandbox the recipient's identity is authorized too, and practices start there.
+ */
+function sendEmailStatement(scope: Construct, mailFrom: string | undefined): iam.PolicyStatement {
+  const fromAddress = mailFrom ? emailAddressOf(mailFrom) : undefined
+  return new iam.PolicyStatement({
+    actions: ['ses:SendEmail'],
+    resources: [
+      Stack.of(scope).formatArn({
+        service: 'ses',
+        resource: 'identity',
+        resourceName: '*',
+      }),
+    ],
+    ...(fromAddress ? { conditions: { StringEquals: { 'ses:FromAddress': fromAddress } } } : {}),
+  })
+}
+
+/** `Clinic <desk@clinic.example>` → `desk@clinic.example`, which is what SES compares. */
+export function emailAddressOf(mailFrom: string): string {
+  const bracketed = /<([^<>]+)>\s*$/.exec(mailFrom)
+  return (bracketed?.[1] ?? mailFrom).trim()
+}

@@ -1,0 +1,44 @@
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
+import type { Construct } from 'constructs'
+import { Api } from './api'
+import { paths } from './paths'
+import { createTable } from './table'
+import { WebHosting } from './web-hosting'
+
+export interface TouchpointStackProps extends StackProps {
+  /** The From address of e-mails sent with SES (`-c mailFrom=...` or cdk.json context). */
+  mailFrom?: string | undefined
+  /** Defaults to web/build; tests point it at a fixture. */
+  webBuildDir?: string | undefined
+}
+
+/** Everything a practice runs in its own AWS account: table, API, and the web app in front. */
+export class TouchpointStack extends Stack {
+  constructor(scope: Construct, id: string, props: TouchpointStackProps = {}) {
+    super(scope, id, props)
+
+    const table = createTable(this, 'Table')
+    const api = new Api(this, 'Api', { table, mailFrom: props.mailFrom })
+    const web = new WebHosting(this, 'Web', {
+      apiDomainName: api.domainName,
+      webBuildDir: props.webBuildDir ?? paths.webBuild,
+    })
+    // Links in e-mails must use the CloudFront address: behind CloudFront the API sees its own host.
+    api.handler.addEnvironment('PUBLIC_URL', web.url)
+
+    if (!props.mailFrom) {
+      Annotations.of(this).addWarningV2(
+        '@touchpoint/infra:mailFromMissing',
+        'No mailFrom context value, so the API cannot send e-mail: deploy with ' +
+          '`-c mailFrom=you@your-practice.example` (an address or domain verified in SES).',
+      )
+    }
+
+    new CfnOutput(this, 'SiteUrl', { value: web.url, description: 'Open this in a browser' })
+    new CfnOutput(this, 'ApiUrl', {
+      value: api.httpApi.apiEndpoint,
+      description: 'The HTTP API itself; browsers reach it through SiteUrl/api',
+    })
+    new CfnOutput(this, 'TableName', { value: table.tableName })
+  }
+}

@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { App } from '../../../functions/src/api/app'
+import { addMember, Caller, freshPractice, goodPassword, testApp, uniqueEmail } from '../../support/api'
+import { testDb } from '../../support/db'
+
+/**
+ * Two practices; every route of the API (read from the OpenAPI document, so a new route cannot be
+ * forgotten) is called by practice B with practice A's ids. The answer must be 401/403/404 (or 400
+ * for ids inside a body), never A's data, and A's data must be unchanged afterwards.
+ */
+let app: App
+let a: Awaited<ReturnType<typeof practiceWithEverything>>
+let b: Awaited<ReturnType<typeof practiceWithEverything>>
+
+async function practiceWithEverything(name: string) {
+  const practice = await freshPractice(app, name)
+  const { owner } = practice
+  const location = (await owner.post('/api/locations', { name: `${name} North`, address: `${name} Road` })).body
+  const provider = (await owner.post('/api/providers', { name: `Dr. ${name}`, locationIds: [location.id] })).body
+  const staff = await addMember(app, owner, 'staff')
+  const pending = (await owner.post('/api/invitations', { email: uniqueEmail('pending'), role: 'committee' })).body
+  return {
+    ...practice,
+    staff,
+    ids: {
+      id: location.id as string,
+      locationId: location.id as string,
+      providerId: provider.id as string,
+      userId: staff.userId,
+      invitationId: pending.invitation.id as string,
+    },
+    // Strings that must never appear in an answer given to the other practice.
+    secrets: [name, practice.practiceId, practice.email, staff.email, location.id, provider.id, staff.userId],
+  }
+}
+
+/** A valid body for every route that takes one. A route without an entry here fails the test. */
+function sampleBody(operation: string, other: typeof a): unknown {
+  const bodies: Record<string, unknown> = {
+    'POST /api/practices': {
+      practiceName: 'Tenancy Probe',
+      specialty: 'other',
+      timeZone: 'UTC',
+      ownerName: 'Probe',
+      email: uniqueEmail('probe'),
+      password: goodPassword,
+    },
+    'PATCH /api/practice': { name: 'B renamed itself' },
+    'POST /api/session': { email: other.email, password: 'wrong password!' },
+    'POST /api/join/preview': { token: 'n'.repeat(43) },
+    'POST /api/join': { token: 'n'.repeat(43), name: 'Probe', password: goodPassword },
+    'PATCH /api/team/{userId}': { role: 'manager' },
+    'POST /api/invitations': { email: uniqueEmail('probe'), role: 'staff' },
+    'POST /api/locations': { name: 'B annex' },
+    'PATCH /api/locations/{id}': { name: 'Taken over' },
+    'POST /api/providers': { name: 'Dr. Probe', locationIds: [other.ids.locationId] },
+    'PATCH /api/providers/{id}': { name: 'Taken over', locationIds: [other.ids.locationId] },
+  }
+  if (!(operation in bodies)) throw new Error(`tenancy test has no sample body for ${operation}: add one`)
+  return bodies[operation]
+}
+
+async function snapshot(caller: Caller) {
+  const [me, team, locations, providers, outbox] = await Promise.all(
+    ['/api/me', '/api/team', '/api/locations', '/api/providers', '/api/outbox'].map((path) => caller.get(path)),
+  )
+  const { csrfToken: _token, ...who } = me!.body
+  return { who, team: team!.body, locations: locations!.body, providers: providers!.body, outbox: outbox!.body }
+}
+
+interface Operation {
+  method: string
+  path: string
+  secured: boolean
+  hasBody: boolean
+}
+
+let operations: Operation[]
+
+beforeAll(async () => {
+  app = testApp(await testDb())
+  a = await practiceWithEverything('Alder Clinic')
+  b = await practiceWithEverything('Birch Clinic')
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>
+  }
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path: `/api${path.replace(/^\/api/, '')}`,
+      secured: (op.security?.length ?? 0) > 0,
+      hasBody: op.requestBody !== undefined,
+    })),
+  )
+})
+
+const fill = (path: string, ids: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const id = ids[name]
+    if (!id) throw new Error(`tenancy test has no id for {${name}} in ${path}: add one`)
+    return id
+  })
+
+describe('tenancy', () => {
+  it('reads the routes from the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(20)
+    expect(operations.some((op) => op.path === '/api/team/{userId}' && op.method === 'DELETE')).toBe(true)
+  })
+
+  it("never lets one practice read or change another's data through any route", async () => {
+    const before = await snapshot(a.owner)
+    // Signing out ends the session the sweep uses, so it goes last.
+    const signOutLast = (op: Operation) => (op.method === 'DELETE' && op.path === '/api/session' ? 1 : 0)
+    for (const op of [...operations].sort((x, y) => signOutLast(x) - signOutLast(y))) {
+      const key = `${op.method} ${op.path}`
+      const body = op.hasBody ? sampleBody(key, a) : undefined
+      const path = fill(op.path, a.ids)
+      for (const caller of [b.owner, b.staff.member]) {
+        // A clone, so a route that sets a cookie (creating a practice) does not change who B is.
+        const res = await caller.clone().request(op.method, path, body)
+        const text = JSON.stringify(res.body ?? '')
+        for (const secret of a.secrets) {
+          expect(text, `${key} as practice B leaked ${secret}`).not.toContain(secret)
+        }
+        if (op.path.includes('{')) {
+          // A body that names A's locations may be refused as invalid before the path is looked up.
+          const refusals = JSON.stringify(body ?? '').includes(a.ids.locationId) ? [400, 401, 403, 404] : [401, 403, 404]
+          expect(refusals, `${key} with A's ids answered ${res.status}`).toContain(res.status)
+        }
+        // The owner may add providers, but not tied to another practice's location.
+        if (key === 'POST /api/providers' && caller === b.owner) expect(res.status).toBe(400)
+      }
+    }
+    expect(await snapshot(a.owner)).toEqual(before)
+  })
+
+  it('answers 401 problem+json on every secured route without a session', async () => {
+    for (const op of operations.filter((candidate) => candidate.secured)) {
+      const key = `${op.method} ${op.path}`
+      const res = await new Caller(app).request(
+        op.method,
+        fill(op.path, a.ids),
+        op.hasBody ? sampleBody(key, a) : undefined,
+      )
+      expect(res.status, key).toBe(401)
+      expect(res.headers.get('content-type'), key).toBe('application/problem+json')
+    }
+  })
+
+  it("refuses a session cookie paired with another session's CSRF token", async () => {
+    const birch = new Caller(app)
+    expect((await birch.post('/api/session', { email: b.email, password: goodPassword })).status).toBe(200)
+    const res = await birch.request('PATCH', '/api/practice', { name: 'Cross' }, { 'x-csrf-token': a.owner.csrfToken })
+    expect(res.status).toBe(403)
+  })
+})

@@ -1,0 +1,321 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { App, Stack } from 'aws-cdk-lib'
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tableDefinition } from '../../../functions/src/store/table'
+import { contentSecurityPolicy } from '../../../infra/lib/security-headers'
+import { TouchpointStack } from '../../../infra/lib/touchpoint-stack'
+import { spaRewriteCode, WebHosting } from '../../../infra/lib/web-hosting'
+
+// The same feature flags `cdk synth` uses, so the template under test is the one that deploys.
+const cdkJson = JSON.parse(
+  readFileSync(new URL('../../../infra/cdk.json', import.meta.url), 'utf8'),
+) as { context: Record<string, unknown> }
+
+// CloudFront's managed policies, by their fixed ids.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac'
+
+function onlyLogicalId(template: Template, type: string, props: object = {}): string {
+  const ids = Object.keys(template.findResources(type, props))
+  expect(ids).toHaveLength(1)
+  return ids[0] ?? ''
+}
+
+/** A stand-in for `web/build`, so the test does not depend on whether the web app was built. */
+function fakeWebBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-web-build-'))
+  mkdirSync(join(dir, '_app', 'immutable'), { recursive: true })
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Touchpoint</title>')
+  writeFileSync(join(dir, '_app', 'immutable', 'start.js'), 'export {}')
+  return dir
+}
+
+describe('TouchpointStack', () => {
+  let outdir: string
+  let webBuildDir: string
+  let stack: TouchpointStack
+  let template: Template
+  let tableId: string
+  let handlerId: string
+  let distributionId: string
+
+  beforeAll(() => {
+    webBuildDir = fakeWebBuild()
+    outdir = mkdtempSync(join(tmpdir(), 'touchpoint-cdk-out-'))
+    const app = new App({ context: cdkJson.context, outdir })
+    stack = new TouchpointStack(app, 'Touchpoint', {
+      mailFrom: 'Front desk <desk@clinic.example>',
+      webBuildDir,
+    })
+    // Bundles the HTTP handler with esbuild: a handler that does not compile fails here.
+    template = Template.fromStack(stack)
+    tableId = onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable')
+    handlerId = onlyLogicalId(template, 'AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { MAIL_MODE: 'ses' } } },
+    })
+    distributionId = onlyLogicalId(template, 'AWS::CloudFront::Distribution')
+  }, 120_000)
+
+  afterAll(() => {
+    for (const dir of [webBuildDir, outdir]) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('synthesizes without errors', () => {
+    Annotations.fromStack(stack).hasNoError('*', Match.anyValue())
+  })
+
+  describe('table', () => {
+    it('has the keys, TTL and index of tableDefinition', () => {
+      const [index] = tableDefinition.indexes
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: tableDefinition.partitionKey, AttributeType: 'S' },
+          { AttributeName: tableDefinition.sortKey, AttributeType: 'S' },
+          { AttributeName: index?.partitionKey, AttributeType: 'S' },
+          { AttributeName: index?.sortKey, AttributeType: 'S' },
+        ]),
+        TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
+        GlobalSecondaryIndexes: tableDefinition.indexes.map((gsi) => ({
+          IndexName: gsi.name,
+          KeySchema: [
+            { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+            { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        BillingMode: 'PAY_PER_REQUEST',
+      })
+    })
+
+    it('is protected: PITR, deletion protection, KMS encryption, retained on delete', () => {
+      template.hasResource('AWS::DynamoDB::GlobalTable', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+          Replicas: [
+            Match.objectLike({
+              PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+              DeletionProtectionEnabled: true,
+            }),
+          ],
+        }),
+      })
+    })
+  })
+
+  describe('API', () => {
+    it('runs the handler on Node.js 22 / arm64 with the table and site wired in', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 1024,
+        Timeout: 10,
+        Environment: {
+          Variables: Match.objectLike({
+            TABLE_NAME: { Ref: tableId },
+            MAIL_MODE: 'ses',
+            MAIL_FROM: 'Front desk <desk@clinic.example>',
+            PUBLIC_URL: {
+              'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]],
+            },
+          }),
+        },
+      })
+    })
+
+    it('keeps the handler logs for a month', () => {
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 })
+    })
+
+    it('lets the handler use the table and send mail only from MAIL_FROM', () => {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['dynamodb:PutItem', 'dynamodb:Query']),
+              Resource: Match.arrayWith([{ 'Fn::GetAtt': [tableId, 'Arn'] }]),
+            }),
+            Match.objectLike({
+              Action: 'ses:SendEmail',
+              Condition: { StringEquals: { 'ses:FromAddress': 'desk@clinic.example' } },
+            }),
+          ]),
+        },
+      })
+    })
+
+    it('routes every request of the HTTP API to the handler', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' })
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [handlerId, 'Arn'] },
+      })
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' })
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [handlerId, 'Arn'] },
+        Principal: 'apigateway.amazonaws.com',
+      })
+    })
+  })
+
+  describe('web hosting', () => {
+    it('keeps the bucket private, encrypted and TLS-only', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [Match.anyValue()] },
+      })
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      })
+    })
+
+    it('serves the bucket through Origin Access Control', () => {
+      template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+        OriginAccessControlConfig: Match.objectLike({
+          OriginAccessControlOriginType: 's3',
+          SigningBehavior: 'always',
+        }),
+      })
+      template.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          Origins: Match.arrayWith([
+            Match.objectLike({
+              S3OriginConfig: Match.anyValue(),
+              OriginAccessControlId: Match.anyValue(),
+            }),
+          ]),
+        }),
+      })
+    })
+
+    it('sends /api/* to the HTTP API uncached, with every method, cookie and query string', () => {
+      const distribution = template.findResources('AWS::CloudFront::Distribution')[distributionId]
+      const config = distribution?.Properties.DistributionConfig
+      const apiBehavior = config.CacheBehaviors.find(
+        (behavior: { PathPattern: string }) => behavior.PathPattern === '/api/*',
+      )
+      expect(apiBehavior).toMatchObject({
+        AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      })
+      const apiOrigin = config.Origins.find(
+        (origin: { Id: string }) => origin.Id === apiBehavior.TargetOriginId,
+      )
+      expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only')
+      expect(JSON.stringify(apiOrigin.DomainName)).toContain('ApiEndpoint')
+    })
+
+    it('leaves API errors alone: no distribution-wide error pages', () => {
+      const distribution = template.findResources('AWS::CloudFront::Distribution')[distributionId]
+      expect(distribution?.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined()
+    })
+
+    it('rewrites app routes, and only app routes, to index.html', () => {
+      template.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          DefaultCacheBehavior: Match.objectLike({
+            FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+          }),
+        }),
+      })
+      // The same source the CloudFront Function runs, evaluated here.
+      const handler = new Function(`${spaRewriteCode}; return handler`)() as (event: {
+        request: { uri: string }
+      }) => { uri: string }
+      const rewrite = (uri: string) => handler({ request: { uri } }).uri
+      expect(rewrite('/')).toBe('/index.html')
+      expect(rewrite('/dashboard')).toBe('/index.html')
+      expect(rewrite('/s/01HZX3J8ZP4')).toBe('/index.html')
+      expect(rewrite('/_app/immutable/entry/start.BxY1.js')).toBe(
+        '/_app/immutable/entry/start.BxY1.js',
+      )
+      expect(rewrite('/favicon.png')).toBe('/favicon.png')
+    })
+
+    it('adds the security headers to pages and API responses', () => {
+      template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+        ResponseHeadersPolicyConfig: Match.objectLike({
+          SecurityHeadersConfig: Match.objectLike({
+            ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
+            ContentTypeOptions: { Override: true },
+            FrameOptions: { FrameOption: 'DENY', Override: true },
+            ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+            StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
+          }),
+        }),
+      })
+      for (const directive of [
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "connect-src 'self' wss:",
+      ]) {
+        expect(contentSecurityPolicy).toContain(directive)
+      }
+      const policyId = onlyLogicalId(template, 'AWS::CloudFront::ResponseHeadersPolicy')
+      const config = template.findResources('AWS::CloudFront::Distribution')[distributionId]
+        ?.Properties.DistributionConfig
+      expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId })
+      expect(config.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual({ Ref: policyId })
+    })
+
+    it('uploads the web build: hashed assets first, then pages with an invalidation', () => {
+      template.resourceCountIs('Custom::CDKBucketDeployment', 2)
+      template.hasResourceProperties('Custom::CDKBucketDeployment', {
+        Include: ['_app/immutable/*'],
+        Prune: false,
+      })
+      template.hasResourceProperties('Custom::CDKBucketDeployment', {
+        Exclude: ['_app/immutable/*'],
+        DistributionId: { Ref: distributionId },
+        DistributionPaths: ['/*'],
+      })
+    })
+  })
+
+  it('outputs the site URL, the API URL and the table name', () => {
+    template.hasOutput('SiteUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+    })
+    template.hasOutput('ApiUrl', { Value: Match.objectLike({ 'Fn::GetAtt': Match.anyValue() }) })
+    template.hasOutput('TableName', { Value: { Ref: tableId } })
+  })
+})
+
+// WebHosting alone: the stack's bundling is not needed to check what happens without a build.
+describe('WebHosting without a web build', () => {
+  it('uploads nothing and warns to run npm run build', () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'touchpoint-no-web-build-'))
+    const outdir = mkdtempSync(join(tmpdir(), 'touchpoint-cdk-out-'))
+    try {
+      const stack = new Stack(new App({ context: cdkJson.context, outdir }), 'Web')
+      new WebHosting(stack, 'Web', { apiDomainName: 'api.example.com', webBuildDir: emptyDir })
+      Template.fromStack(stack).resourceCountIs('Custom::CDKBucketDeployment', 0)
+      Annotations.fromStack(stack).hasWarning('/Web/Web', Match.stringLikeRegexp('npm run build'))
+    } finally {
+      for (const dir of [emptyDir, outdir]) rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
