@@ -22,7 +22,9 @@ const webSources = [join(root, 'web/src'), join(root, 'web/static')].filter(exis
 const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0
 const sourcesAt = Math.max(0, ...webSources.map(newestChange))
 if (builtAt < sourcesAt) {
-  process.stdout.write(builtAt ? 'Web sources changed: rebuilding…\n' : 'Building the web app (first run)…\n')
+  process.stdout.write(
+    builtAt ? 'Web sources changed: rebuilding…\n' : 'Building the web app (first run)…\n',
+  )
   const build = spawnSync('npm', ['run', 'build', '--silent', '-w', 'web'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -17,7 +17,11 @@ const Env = z.object({
   /** `outbox` keeps e-mails in a page of the app; `ses` sends them with Amazon SES. */
   MAIL_MODE: z.enum(['outbox', 'ses']).default('outbox'),
   MAIL_FROM: z.string().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   INVITATION_TTL_DAYS: z.coerce.number().positive().max(30).default(7),
   /** `false` only for plain-http hosts other than localhost, e.g. a LAN address in a meeting room. */
   COOKIE_SECURE: z

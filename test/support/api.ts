@@ -26,7 +26,12 @@ export class Caller {
     readonly address = '203.0.113.7',
   ) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.request(path, {
       method,
       headers: {
@@ -47,7 +52,10 @@ export class Caller {
 
   /** Another caller holding the same session, so a test can act without changing this one. */
   clone(): Caller {
-    return Object.assign(new Caller(this.app, this.address), { cookie: this.cookie, csrfToken: this.csrfToken })
+    return Object.assign(new Caller(this.app, this.address), {
+      cookie: this.cookie,
+      csrfToken: this.csrfToken,
+    })
   }
 
   get = (path: string) => this.request('GET', path)
@@ -69,7 +77,12 @@ export async function freshPractice(app: App, name = 'Sunrise Dermatology') {
     password: goodPassword,
   })
   if (res.status !== 201) throw new Error(`could not create practice: ${JSON.stringify(res.body)}`)
-  return { owner, email, practiceId: res.body.practice.id as string, ownerId: res.body.user.id as string }
+  return {
+    owner,
+    email,
+    practiceId: res.body.practice.id as string,
+    ownerId: res.body.user.id as string,
+  }
 }
 
 /** Invite someone with a role and have them accept; returns their signed-in caller. */
@@ -79,7 +92,16 @@ export async function addMember(app: App, owner: Caller, role: 'manager' | 'staf
   if (invited.status !== 201) throw new Error(`could not invite: ${JSON.stringify(invited.body)}`)
   const token = new URL(invited.body.link).hash.replace('#token=', '')
   const member = new Caller(app, `198.51.100.${randomBytes(1)[0]}`)
-  const joined = await member.post('/api/join', { token, name: `Sam ${role}`, password: goodPassword })
+  const joined = await member.post('/api/join', {
+    token,
+    name: `Sam ${role}`,
+    password: goodPassword,
+  })
   if (joined.status !== 201) throw new Error(`could not join: ${JSON.stringify(joined.body)}`)
-  return { member, email, userId: joined.body.user.id as string, invitationId: invited.body.invitation.id as string }
+  return {
+    member,
+    email,
+    userId: joined.body.user.id as string,
+    invitationId: invited.body.invitation.id as string,
+  }
 }

@@ -84,21 +84,41 @@ export function createApp(deps: AppDeps) {
   })
 
   app.notFound((c) =>
-    problem(c, { status: 404, code: 'not-found', detail: `No route for ${c.req.method} ${c.req.path}.` }),
+    problem(c, {
+      status: 404,
+      code: 'not-found',
+      detail: `No route for ${c.req.method} ${c.req.path}.`,
+    }),
   )
 
   app.onError((err, c) => {
     if (err instanceof DomainError) {
       if (err instanceof TooManyRequests) c.header('retry-after', String(err.retryAfterSeconds))
-      return problem(c, { status: err.status, code: err.code, detail: err.message, field: err.field })
+      return problem(c, {
+        status: err.status,
+        code: err.code,
+        detail: err.message,
+        field: err.field,
+      })
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own 4xx, e.g. a body that is not valid JSON.
-      return problem(c, { status: err.status, code: 'invalid', detail: err.message || 'Bad request.' })
+      return problem(c, {
+        status: err.status,
+        code: 'invalid',
+        detail: err.message || 'Bad request.',
+      })
     }
     // Only the error's class and stack: messages from lower layers may quote request data.
-    ;(c.get('log') ?? logger).error({ err: { name: err.name, stack: err.stack } }, 'unhandled error')
-    return problem(c, { status: 500, code: 'internal', detail: 'Something went wrong on our side.' })
+    ;(c.get('log') ?? logger).error(
+      { err: { name: err.name, stack: err.stack } },
+      'unhandled error',
+    )
+    return problem(c, {
+      status: 500,
+      code: 'internal',
+      detail: 'Something went wrong on our side.',
+    })
   })
 
   return app

@@ -6,7 +6,11 @@ import { setSessionCookie } from './middleware/session'
 import { toMe, type Me } from './schemas'
 
 /** Start a session for the person, set its cookie, and answer who they are. */
-export async function startSession(c: Context<AppEnv>, practice: Practice, user: User): Promise<Me> {
+export async function startSession(
+  c: Context<AppEnv>,
+  practice: Practice,
+  user: User,
+): Promise<Me> {
   const ttlSeconds = Math.round(c.var.deps.config.SESSION_TTL_HOURS * 3600)
   const { token, session } = await sessions.create(c.var.db, {
     practiceId: practice.id,

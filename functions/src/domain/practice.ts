@@ -88,7 +88,9 @@ export const Location = z.object({
 })
 export type Location = z.infer<typeof Location>
 /** What adding a location takes; fields left out get their defaults. */
-export const NewLocation = Location.omit({ id: true }).extend({ address: Location.shape.address.default('') })
+export const NewLocation = Location.omit({ id: true }).extend({
+  address: Location.shape.address.default(''),
+})
 
 export const Provider = z.object({
   id: Id,

@@ -6,7 +6,11 @@ import { createDb } from '../store/db'
 
 // Built once per Lambda instance and reused across invocations.
 const config = readConfig()
-const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT })
+const db = createDb({
+  table: config.TABLE_NAME,
+  region: config.AWS_REGION,
+  endpoint: config.DYNAMODB_ENDPOINT,
+})
 
 export const handler = handle(
   createApp({

@@ -15,7 +15,9 @@ export class StartupError extends Error {}
  * Start Amazon's DynamoDB Local (Java 17) on a free loopback port, keeping data in `dataDir`
  * (in memory when absent). Resolves once it answers; the JVM dies with this process, even on a crash.
  */
-export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: { dataDir?: string } = {},
+): Promise<RunningDynamoDb> {
   assertJava()
   const path = options.dataDir ? resolve(options.dataDir) : null
   // DynamoDB Local refuses a directory that does not exist, and resolves relative ones in node_modules.
@@ -99,7 +101,9 @@ export async function freePort(): Promise<number> {
     server.once('error', fail)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      )
     })
   })
 }

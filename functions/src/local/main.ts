@@ -7,7 +7,7 @@ import { mailerFor } from '../mail'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
 import { startDynamoDbLocal, StartupError, type RunningDynamoDb } from './dynamodb-local'
-import { createLocalApp, listen, PortInUseError } from './server'
+import { assertPortFree, createLocalApp, listen, PortInUseError } from './server'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
@@ -16,20 +16,14 @@ let closeServer: (() => Promise<void>) | undefined
 
 async function main() {
   const config = readConfig()
+  await assertPortFree(config.PORT, config.HOST).catch(explainPortInUse(config))
   const endpoint = await chooseDatabase(config)
   const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint })
   const created = await ensureTable(db)
   if (created === 'created') say(`Created table ${config.TABLE_NAME}.`)
 
   const app = createLocalApp({ config, db, mailer: mailerFor(config, db) })
-  const started = await listen(app, config.PORT, config.HOST).catch((err: unknown) => {
-    if (err instanceof PortInUseError) {
-      throw new StartupError(
-        `Port ${config.PORT} is already in use: stop the program using it, or run PORT=${config.PORT + 1} npm start`,
-      )
-    }
-    throw err
-  })
+  const started = await listen(app, config.PORT, config.HOST).catch(explainPortInUse(config))
   closeServer = started.close
   say(`Touchpoint is running at ${started.url}  (Ctrl-C stops it)`)
 }
@@ -47,8 +41,21 @@ async function chooseDatabase(config: Config): Promise<string | undefined> {
   }
   const started = Date.now()
   dynamo = await startDynamoDbLocal({ dataDir: config.DATA_DIR })
-  say(`DynamoDB Local started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${config.DATA_DIR}/`)
+  say(
+    `DynamoDB Local started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${config.DATA_DIR}/`,
+  )
   return dynamo.endpoint
+}
+
+function explainPortInUse(config: Config) {
+  return (err: unknown): never => {
+    if (err instanceof PortInUseError) {
+      throw new StartupError(
+        `Port ${config.PORT} is already in use: stop the program using it, or run PORT=${config.PORT + 1} npm start`,
+      )
+    }
+    throw err
+  }
 }
 
 function say(line: string) {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { serve, upgradeWebSocket, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -75,24 +76,40 @@ export interface StartedServer {
 
 export class PortInUseError extends Error {}
 
+/** Fails fast, before DynamoDB Local spends seconds starting, when the port is taken. */
+export function assertPortFree(port: number, hostname: string): Promise<void> {
+  if (port === 0) return Promise.resolve()
+  return new Promise((done, fail) => {
+    const probe = createServer()
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      fail(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} is already in use`) : err),
+    )
+    probe.listen(port, hostname, () => probe.close(() => done()))
+  })
+}
+
 /** Listen on `port` (0 picks a free one) and resolve with the URL people open. */
 export function listen(app: Hono, port: number, hostname: string): Promise<StartedServer> {
   return new Promise((done, fail) => {
     const wss = new WebSocketServer({ noServer: true })
-    const server = serve({ fetch: app.fetch, port, hostname, websocket: { server: wss } }, (info) => {
-      const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname
-      done({
-        url: `http://${shownHost}:${info.port}`,
-        server,
-        close: () =>
-          new Promise((closed) => {
-            wss.close()
-            server.close(() => closed())
-            // Keep-alive browser connections would hold the close open for minutes.
-            ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-          }),
-      })
-    })
+    const server = serve(
+      { fetch: app.fetch, port, hostname, websocket: { server: wss } },
+      (info) => {
+        const shownHost =
+          hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname
+        done({
+          url: `http://${shownHost}:${info.port}`,
+          server,
+          close: () =>
+            new Promise((closed) => {
+              wss.close()
+              server.close(() => closed())
+              // Keep-alive browser connections would hold the close open for minutes.
+              ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+            }),
+        })
+      },
+    )
     server.once('error', (err: NodeJS.ErrnoException) => {
       fail(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} is already in use`) : err)
     })

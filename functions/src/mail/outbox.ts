@@ -8,7 +8,11 @@ export function outboxMailer(db: Db): Mailer {
   return {
     mode: 'outbox',
     async send({ practiceId, ...message }) {
-      await outbox.add(db, practiceId, { id: ulid(), createdAt: new Date().toISOString(), ...message })
+      await outbox.add(db, practiceId, {
+        id: ulid(),
+        createdAt: new Date().toISOString(),
+        ...message,
+      })
     },
   }
 }

@@ -27,7 +27,9 @@ export function practiceCollection<S extends z.ZodObject<{ id: z.ZodString }>>(s
     },
 
     async get(db: Db, practiceId: string, id: string): Promise<Item | undefined> {
-      const { Item } = await db.client.send(new GetCommand({ TableName: db.table, Key: key(practiceId, id) }))
+      const { Item } = await db.client.send(
+        new GetCommand({ TableName: db.table, Key: key(practiceId, id) }),
+      )
       return Item ? fromItem(schema, Item) : undefined
     },
 
@@ -41,7 +43,12 @@ export function practiceCollection<S extends z.ZodObject<{ id: z.ZodString }>>(s
       )
     },
 
-    async update(db: Db, practiceId: string, id: string, changes: Partial<Omit<Item, 'id'>>): Promise<Item> {
+    async update(
+      db: Db,
+      practiceId: string,
+      id: string,
+      changes: Partial<Omit<Item, 'id'>>,
+    ): Promise<Item> {
       const { empty, ...set } = setExpression(changes)
       if (empty) {
         const current = await this.get(db, practiceId, id)

@@ -73,9 +73,12 @@ export async function findByToken(
   const { practiceId, invitationId } = fromItem(TokenLookup, Item)
   const stored = await getStored(db, practiceId, invitationId)
   if (!stored || stored.tokenHash !== hashToken(token)) throw new NotFound('invitation')
-  if (stored.status === 'accepted') throw new Gone('This invitation has already been used. Sign in instead.')
-  if (stored.status === 'revoked') throw new Gone('This invitation was withdrawn. Ask for a new one.')
-  if (new Date(stored.expiresAt) <= now) throw new Gone('This invitation has expired. Ask for a new one.')
+  if (stored.status === 'accepted')
+    throw new Gone('This invitation has already been used. Sign in instead.')
+  if (stored.status === 'revoked')
+    throw new Gone('This invitation was withdrawn. Ask for a new one.')
+  if (new Date(stored.expiresAt) <= now)
+    throw new Gone('This invitation has expired. Ask for a new one.')
   const { tokenHash: _hash, ...invitation } = stored
   return { practiceId, invitation }
 }
@@ -124,7 +127,8 @@ export async function accept(
       }),
     )
   } catch (err) {
-    if (conditionFailedAt(err, 0)) throw new Gone('This invitation has already been used or withdrawn.')
+    if (conditionFailedAt(err, 0))
+      throw new Gone('This invitation has already been used or withdrawn.')
     if (conditionFailedAt(err, 2)) {
       throw new AlreadyExists('An account with this e-mail address already exists.', 'email')
     }

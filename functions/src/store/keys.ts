@@ -11,7 +11,10 @@ export interface Key {
 
 const practicePk = (practiceId: string) => `P#${practiceId}`
 
-export const practice = (practiceId: string): Key => ({ pk: practicePk(practiceId), sk: 'PRACTICE' })
+export const practice = (practiceId: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: 'PRACTICE',
+})
 
 export const user = (practiceId: string, userId: string): Key => ({
   pk: practicePk(practiceId),
@@ -23,13 +26,19 @@ export const location = (practiceId: string, locationId: string): Key => ({
   pk: practicePk(practiceId),
   sk: `LOCATION#${locationId}`,
 })
-export const locations = (practiceId: string) => ({ pk: practicePk(practiceId), skPrefix: 'LOCATION#' })
+export const locations = (practiceId: string) => ({
+  pk: practicePk(practiceId),
+  skPrefix: 'LOCATION#',
+})
 
 export const provider = (practiceId: string, providerId: string): Key => ({
   pk: practicePk(practiceId),
   sk: `PROVIDER#${providerId}`,
 })
-export const providers = (practiceId: string) => ({ pk: practicePk(practiceId), skPrefix: 'PROVIDER#' })
+export const providers = (practiceId: string) => ({
+  pk: practicePk(practiceId),
+  skPrefix: 'PROVIDER#',
+})
 
 export const invitation = (practiceId: string, invitationId: string): Key => ({
   pk: practicePk(practiceId),

@@ -15,7 +15,10 @@ export interface NewPractice {
  * Create a practice with its owner in one transaction: the practice, the owner's user item and the
  * global e-mail lookup. The e-mail lookup's condition makes a taken address fail as a whole.
  */
-export async function create(db: Db, { practice, owner, passwordHash }: NewPractice): Promise<void> {
+export async function create(
+  db: Db,
+  { practice, owner, passwordHash }: NewPractice,
+): Promise<void> {
   try {
     await db.client.send(
       new TransactWriteCommand({
@@ -62,10 +65,16 @@ export async function get(db: Db, practiceId: string): Promise<Practice | undefi
   return Item ? fromItem(Practice, Item) : undefined
 }
 
-export type PracticeChanges = Partial<Pick<Practice, 'name' | 'specialty' | 'timeZone' | 'languages'>>
+export type PracticeChanges = Partial<
+  Pick<Practice, 'name' | 'specialty' | 'timeZone' | 'languages'>
+>
 
 /** Apply the given changes to an existing practice and return it as stored. */
-export async function update(db: Db, practiceId: string, changes: PracticeChanges): Promise<Practice> {
+export async function update(
+  db: Db,
+  practiceId: string,
+  changes: PracticeChanges,
+): Promise<Practice> {
   const { empty, ...set } = setExpression(changes)
   if (empty) {
     const current = await get(db, practiceId)

@@ -19,7 +19,9 @@ const windowOf = (limit: Limit, nowMs: number) =>
  * them. `check` answers the seconds to wait when any limit is used up, else 0.
  */
 export async function check(db: Db, limits: Limit[], nowMs = Date.now()): Promise<number> {
-  const requested = limits.map((limit) => keys.throttle(limit.scope, limit.subject, windowOf(limit, nowMs)))
+  const requested = limits.map((limit) =>
+    keys.throttle(limit.scope, limit.subject, windowOf(limit, nowMs)),
+  )
   const { Responses } = await db.client.send(
     new BatchGetCommand({ RequestItems: { [db.table]: { Keys: requested } } }),
   )
@@ -46,7 +48,10 @@ export async function record(db: Db, limits: Limit[], nowMs = Date.now()): Promi
           TableName: db.table,
           Key: keys.throttle(limit.scope, limit.subject, windowStart),
           UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)',
-          ExpressionAttributeValues: { ':one': 1, ':expires': windowStart + limit.windowSeconds * 2 },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':expires': windowStart + limit.windowSeconds * 2,
+          },
         }),
       )
     }),

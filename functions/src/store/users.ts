@@ -30,7 +30,11 @@ export async function findForSignIn(db: Db, email: string): Promise<UserWithSecr
   if (!lookup) return undefined
   const { practiceId, userId } = EmailLookup.parse(lookup)
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.table, Key: keys.user(practiceId, userId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.user(practiceId, userId),
+      ConsistentRead: true,
+    }),
   )
   // The lookup says which practice; the user item must agree, or the lookup is stale.
   if (!Item || Item.email !== email) return undefined
@@ -44,7 +48,12 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
   return Item !== undefined
 }
 
-export async function setRole(db: Db, practiceId: string, userId: string, role: Role): Promise<User> {
+export async function setRole(
+  db: Db,
+  practiceId: string,
+  userId: string,
+  role: Role,
+): Promise<User> {
   try {
     const { Attributes } = await db.client.send(
       new UpdateCommand({

@@ -26,7 +26,11 @@ describe('creating a practice', () => {
     expect(res.body).toMatchObject({
       role: 'owner',
       user: { name: 'Ana Ruiz', email },
-      practice: { name: 'Lakeside Family Medicine', timeZone: 'America/New_York', languages: ['en'] },
+      practice: {
+        name: 'Lakeside Family Medicine',
+        timeZone: 'America/New_York',
+        languages: ['en'],
+      },
     })
     const me = await caller.get('/api/me')
     expect(me.status).toBe(200)
@@ -60,10 +64,21 @@ describe('creating a practice', () => {
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     const fields = res.body.errors.map((error: { field: string }) => error.field)
-    expect(fields).toEqual(['practiceName', 'specialty', 'timeZone', 'ownerName', 'email', 'password'])
+    expect(fields).toEqual([
+      'practiceName',
+      'specialty',
+      'timeZone',
+      'ownerName',
+      'email',
+      'password',
+    ])
     expect(res.body.field).toBe('practiceName')
-    expect(res.body.errors.find((e: { field: string }) => e.field === 'ownerName').message).toBe('Required')
-    expect(res.body.errors.find((e: { field: string }) => e.field === 'password').message).toMatch(/12/)
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'ownerName').message).toBe(
+      'Required',
+    )
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'password').message).toMatch(
+      /12/,
+    )
   })
 
   it('refuses malformed JSON and oversized bodies with problem+json, not a 500', async () => {
@@ -102,7 +117,10 @@ describe('signing in and out', () => {
 
   it('answers 401 with the same message for a wrong password and an unknown e-mail', async () => {
     const { email } = await freshPractice(app)
-    const wrong = await new Caller(app, '192.0.2.10').post('/api/session', { email, password: 'not the password' })
+    const wrong = await new Caller(app, '192.0.2.10').post('/api/session', {
+      email,
+      password: 'not the password',
+    })
     const unknown = await new Caller(app, '192.0.2.10').post('/api/session', {
       email: uniqueEmail('nobody'),
       password: goodPassword,
@@ -121,7 +139,10 @@ describe('signing in and out', () => {
       })
       expect(res.status).toBe(401)
     }
-    const blocked = await new Caller(app, '192.0.2.99').post('/api/session', { email, password: goodPassword })
+    const blocked = await new Caller(app, '192.0.2.99').post('/api/session', {
+      email,
+      password: goodPassword,
+    })
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(blocked.headers.get('content-type')).toBe('application/problem+json')
@@ -149,14 +170,20 @@ describe('practice settings', () => {
       timeZone: 'America/Denver',
     })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ name: 'Sunrise Skin Clinic', languages: ['en', 'es'], timeZone: 'America/Denver' })
+    expect(res.body).toMatchObject({
+      name: 'Sunrise Skin Clinic',
+      languages: ['en', 'es'],
+      timeZone: 'America/Denver',
+    })
     expect((await owner.get('/api/me')).body.practice.name).toBe('Sunrise Skin Clinic')
   })
 
   it('refuses an empty or unknown language list, naming the field', async () => {
     const { owner } = await freshPractice(app)
     expect((await owner.patch('/api/practice', { languages: [] })).body.field).toBe('languages')
-    expect((await owner.patch('/api/practice', { languages: ['xx'] })).body.field).toBe('languages.0')
+    expect((await owner.patch('/api/practice', { languages: ['xx'] })).body.field).toBe(
+      'languages.0',
+    )
   })
 
   it('keeps locations and providers, and ties providers only to existing locations', async () => {
@@ -170,7 +197,10 @@ describe('practice settings', () => {
     })
     expect(provider.status).toBe(201)
     expect(provider.body).toMatchObject({ name: 'Dr. Maya Chen', locationIds: [north.body.id] })
-    const bad = await owner.post('/api/providers', { name: 'Dr. Who', locationIds: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'] })
+    const bad = await owner.post('/api/providers', {
+      name: 'Dr. Who',
+      locationIds: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'],
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.field).toBe('locationIds.0')
 

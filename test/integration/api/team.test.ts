@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../functions/src/api/app'
-import { addMember, Caller, freshPractice, goodPassword, testApp, uniqueEmail } from '../../support/api'
+import {
+  addMember,
+  Caller,
+  freshPractice,
+  goodPassword,
+  testApp,
+  uniqueEmail,
+} from '../../support/api'
 import { testDb } from '../../support/db'
 
 let app: App
@@ -33,7 +40,11 @@ describe('inviting staff', () => {
       password: goodPassword,
     })
     expect(joined.status).toBe(201)
-    expect(joined.body).toMatchObject({ role: 'staff', practice: { id: practiceId }, user: { email } })
+    expect(joined.body).toMatchObject({
+      role: 'staff',
+      practice: { id: practiceId },
+      user: { email },
+    })
 
     const again = await new Caller(app).post('/api/join', {
       token: tokenOf(invited.body.link),
@@ -43,13 +54,18 @@ describe('inviting staff', () => {
     expect(again.status).toBe(410)
 
     const team = await owner.get('/api/team')
-    expect(team.body.members.map((m: { name: string }) => m.name)).toEqual(['Dana Owner', 'Nora Nurse'])
+    expect(team.body.members.map((m: { name: string }) => m.name)).toEqual([
+      'Dana Owner',
+      'Nora Nurse',
+    ])
     expect(team.body.invitations[0].status).toBe('accepted')
   })
 
   it('refuses to invite an address that already has an account, or twice while pending', async () => {
     const { owner, email: ownerEmail } = await freshPractice(app)
-    expect((await owner.post('/api/invitations', { email: ownerEmail, role: 'staff' })).status).toBe(409)
+    expect(
+      (await owner.post('/api/invitations', { email: ownerEmail, role: 'staff' })).status,
+    ).toBe(409)
     const email = uniqueEmail()
     expect((await owner.post('/api/invitations', { email, role: 'staff' })).status).toBe(201)
     const twice = await owner.post('/api/invitations', { email, role: 'manager' })
@@ -59,7 +75,10 @@ describe('inviting staff', () => {
 
   it('stops a withdrawn link from working', async () => {
     const { owner } = await freshPractice(app)
-    const invited = await owner.post('/api/invitations', { email: uniqueEmail(), role: 'committee' })
+    const invited = await owner.post('/api/invitations', {
+      email: uniqueEmail(),
+      role: 'committee',
+    })
     expect((await owner.delete(`/api/invitations/${invited.body.invitation.id}`)).status).toBe(204)
     const joined = await new Caller(app).post('/api/join', {
       token: tokenOf(invited.body.link),
@@ -87,8 +106,12 @@ describe('roles', () => {
     const { member: staff } = await addMember(app, owner, 'staff')
     const { member: manager } = await addMember(app, owner, 'manager')
 
-    expect((await staff.post('/api/invitations', { email: uniqueEmail(), role: 'staff' })).status).toBe(403)
-    expect((await manager.post('/api/invitations', { email: uniqueEmail(), role: 'staff' })).status).toBe(403)
+    expect(
+      (await staff.post('/api/invitations', { email: uniqueEmail(), role: 'staff' })).status,
+    ).toBe(403)
+    expect(
+      (await manager.post('/api/invitations', { email: uniqueEmail(), role: 'staff' })).status,
+    ).toBe(403)
     expect((await staff.patch('/api/practice', { name: 'Mine now' })).status).toBe(403)
     expect((await manager.patch('/api/practice', { name: 'Renamed by manager' })).status).toBe(200)
     expect((await staff.post('/api/locations', { name: 'Annex' })).status).toBe(403)

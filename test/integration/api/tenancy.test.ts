@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../functions/src/api/app'
-import { addMember, Caller, freshPractice, goodPassword, testApp, uniqueEmail } from '../../support/api'
+import {
+  addMember,
+  Caller,
+  freshPractice,
+  goodPassword,
+  testApp,
+  uniqueEmail,
+} from '../../support/api'
 import { testDb } from '../../support/db'
 
 /**
@@ -15,10 +22,16 @@ let b: Awaited<ReturnType<typeof practiceWithEverything>>
 async function practiceWithEverything(name: string) {
   const practice = await freshPractice(app, name)
   const { owner } = practice
-  const location = (await owner.post('/api/locations', { name: `${name} North`, address: `${name} Road` })).body
-  const provider = (await owner.post('/api/providers', { name: `Dr. ${name}`, locationIds: [location.id] })).body
+  const location = (
+    await owner.post('/api/locations', { name: `${name} North`, address: `${name} Road` })
+  ).body
+  const provider = (
+    await owner.post('/api/providers', { name: `Dr. ${name}`, locationIds: [location.id] })
+  ).body
   const staff = await addMember(app, owner, 'staff')
-  const pending = (await owner.post('/api/invitations', { email: uniqueEmail('pending'), role: 'committee' })).body
+  const pending = (
+    await owner.post('/api/invitations', { email: uniqueEmail('pending'), role: 'committee' })
+  ).body
   return {
     ...practice,
     staff,
@@ -30,7 +43,15 @@ async function practiceWithEverything(name: string) {
       invitationId: pending.invitation.id as string,
     },
     // Strings that must never appear in an answer given to the other practice.
-    secrets: [name, practice.practiceId, practice.email, staff.email, location.id, provider.id, staff.userId],
+    secrets: [
+      name,
+      practice.practiceId,
+      practice.email,
+      staff.email,
+      location.id,
+      provider.id,
+      staff.userId,
+    ],
   }
 }
 
@@ -56,16 +77,25 @@ function sampleBody(operation: string, other: typeof a): unknown {
     'POST /api/providers': { name: 'Dr. Probe', locationIds: [other.ids.locationId] },
     'PATCH /api/providers/{id}': { name: 'Taken over', locationIds: [other.ids.locationId] },
   }
-  if (!(operation in bodies)) throw new Error(`tenancy test has no sample body for ${operation}: add one`)
+  if (!(operation in bodies))
+    throw new Error(`tenancy test has no sample body for ${operation}: add one`)
   return bodies[operation]
 }
 
 async function snapshot(caller: Caller) {
   const [me, team, locations, providers, outbox] = await Promise.all(
-    ['/api/me', '/api/team', '/api/locations', '/api/providers', '/api/outbox'].map((path) => caller.get(path)),
+    ['/api/me', '/api/team', '/api/locations', '/api/providers', '/api/outbox'].map((path) =>
+      caller.get(path),
+    ),
   )
   const { csrfToken: _token, ...who } = me!.body
-  return { who, team: team!.body, locations: locations!.body, providers: providers!.body, outbox: outbox!.body }
+  return {
+    who,
+    team: team!.body,
+    locations: locations!.body,
+    providers: providers!.body,
+    outbox: outbox!.body,
+  }
 }
 
 interface Operation {
@@ -104,13 +134,16 @@ const fill = (path: string, ids: Record<string, string>) =>
 describe('tenancy', () => {
   it('reads the routes from the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20)
-    expect(operations.some((op) => op.path === '/api/team/{userId}' && op.method === 'DELETE')).toBe(true)
+    expect(
+      operations.some((op) => op.path === '/api/team/{userId}' && op.method === 'DELETE'),
+    ).toBe(true)
   })
 
   it("never lets one practice read or change another's data through any route", async () => {
     const before = await snapshot(a.owner)
     // Signing out ends the session the sweep uses, so it goes last.
-    const signOutLast = (op: Operation) => (op.method === 'DELETE' && op.path === '/api/session' ? 1 : 0)
+    const signOutLast = (op: Operation) =>
+      op.method === 'DELETE' && op.path === '/api/session' ? 1 : 0
     for (const op of [...operations].sort((x, y) => signOutLast(x) - signOutLast(y))) {
       const key = `${op.method} ${op.path}`
       const body = op.hasBody ? sampleBody(key, a) : undefined
@@ -124,7 +157,9 @@ describe('tenancy', () => {
         }
         if (op.path.includes('{')) {
           // A body that names A's locations may be refused as invalid before the path is looked up.
-          const refusals = JSON.stringify(body ?? '').includes(a.ids.locationId) ? [400, 401, 403, 404] : [401, 403, 404]
+          const refusals = JSON.stringify(body ?? '').includes(a.ids.locationId)
+            ? [400, 401, 403, 404]
+            : [401, 403, 404]
           expect(refusals, `${key} with A's ids answered ${res.status}`).toContain(res.status)
         }
         // The owner may add providers, but not tied to another practice's location.
@@ -149,8 +184,15 @@ describe('tenancy', () => {
 
   it("refuses a session cookie paired with another session's CSRF token", async () => {
     const birch = new Caller(app)
-    expect((await birch.post('/api/session', { email: b.email, password: goodPassword })).status).toBe(200)
-    const res = await birch.request('PATCH', '/api/practice', { name: 'Cross' }, { 'x-csrf-token': a.owner.csrfToken })
+    expect(
+      (await birch.post('/api/session', { email: b.email, password: goodPassword })).status,
+    ).toBe(200)
+    const res = await birch.request(
+      'PATCH',
+      '/api/practice',
+      { name: 'Cross' },
+      { 'x-csrf-token': a.owner.csrfToken },
+    )
     expect(res.status).toBe(403)
   })
 })

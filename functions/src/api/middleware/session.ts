@@ -28,7 +28,10 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
     // A removed person's sessions die with their user item.
     if (!practice || !user) throw new Unauthenticated('Your session has ended. Sign in again.')
     if (unsafeMethods.has(c.req.method) && c.req.header(csrfHeader) !== session.csrfToken) {
-      throw new Forbidden('The request is missing its CSRF token. Reload the page and try again.', csrfHeader)
+      throw new Forbidden(
+        'The request is missing its CSRF token. Reload the page and try again.',
+        csrfHeader,
+      )
     }
     c.set('auth', { practice, user, sessionToken: token, csrfToken: session.csrfToken })
     await next()

@@ -97,7 +97,12 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
     .openapi(change, async (c) => {
       const changes = c.req.valid('json') as unknown as Partial<z.infer<S>>
       await check?.(c.var.db, c.var.auth.practice.id, changes)
-      const item = await store.update(c.var.db, c.var.auth.practice.id, c.req.valid('param').id, changes)
+      const item = await store.update(
+        c.var.db,
+        c.var.auth.practice.id,
+        c.req.valid('param').id,
+        changes,
+      )
       return c.json(item, 200)
     })
     .openapi(remove, async (c) => {

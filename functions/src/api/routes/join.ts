@@ -47,7 +47,10 @@ const join = createRoute({
 
 export const joinApi = new OpenAPIHono<AppEnv>()
   .openapi(preview, async (c) => {
-    const { practiceId, invitation } = await invitations.findByToken(c.var.db, c.req.valid('json').token)
+    const { practiceId, invitation } = await invitations.findByToken(
+      c.var.db,
+      c.req.valid('json').token,
+    )
     const practice = await practices.get(c.var.db, practiceId)
     if (!practice) throw new NotFound('invitation')
     return c.json(

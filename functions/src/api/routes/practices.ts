@@ -87,7 +87,11 @@ export const practicesApi = new OpenAPIHono<AppEnv>()
       role: 'owner',
       createdAt: now,
     }
-    await practices.create(c.var.db, { practice, owner, passwordHash: await hashPassword(body.password) })
+    await practices.create(c.var.db, {
+      practice,
+      owner,
+      passwordHash: await hashPassword(body.password),
+    })
     return c.json(await startSession(c, practice, owner), 201)
   })
   .openapi(updatePractice, async (c) => {

@@ -124,8 +124,15 @@ export const teamApi = new OpenAPIHono<AppEnv>()
     }
     const pending = await invitations.list(c.var.db, practice.id)
     const now = new Date()
-    if (pending.some((i) => i.email === email && i.status === 'pending' && new Date(i.expiresAt) > now)) {
-      throw new AlreadyExists('This address has a pending invitation. Withdraw it to send a new one.', 'email')
+    if (
+      pending.some(
+        (i) => i.email === email && i.status === 'pending' && new Date(i.expiresAt) > now,
+      )
+    ) {
+      throw new AlreadyExists(
+        'This address has a pending invitation. Withdraw it to send a new one.',
+        'email',
+      )
     }
     const invitation: Invitation = {
       id: ulid(),
