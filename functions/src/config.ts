@@ -28,6 +28,11 @@ const Env = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /**
+   * Set in AWS: CloudFront sends it in `x-origin-verify`, and requests without it are refused, so
+   * the API is reachable only through CloudFront (whose viewer-address header can then be trusted).
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
 export type Config = z.infer<typeof Env>

@@ -13,6 +13,8 @@ export interface ApiProps {
   table: ITableV2
   /** The sender of invitation and sign-in e-mails; an SES-verified address or domain. */
   mailFrom?: string | undefined
+  /** The value CloudFront sends in `x-origin-verify`; requests without it are refused. */
+  originVerify: string
 }
 
 /** The HTTP API: every `/api` route goes to one Lambda running the same Hono app as `npm start`. */
@@ -42,6 +44,7 @@ export class Api extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         MAIL_MODE: 'ses',
+        ORIGIN_VERIFY_SECRET: props.originVerify,
         ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',

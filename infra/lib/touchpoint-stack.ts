@@ -1,4 +1,5 @@
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import type { Construct } from 'constructs'
 import { Api } from './api'
 import { paths } from './paths'
@@ -18,9 +19,19 @@ export class TouchpointStack extends Stack {
     super(scope, id, props)
 
     const table = createTable(this, 'Table')
-    const api = new Api(this, 'Api', { table, mailFrom: props.mailFrom })
+    // CloudFront proves each API request came through it with this header; the API refuses any
+    // request without it, so the public execute-api address cannot bypass CloudFront's headers or
+    // forge the viewer address that sign-in throttling counts. Generated at deploy, never in the repo.
+    const originSecret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
+      description:
+        'Shared by CloudFront and the Touchpoint API to prove a request came via CloudFront',
+      generateSecretString: { excludePunctuation: true, passwordLength: 40 },
+    })
+    const originVerify = originSecret.secretValue.unsafeUnwrap()
+    const api = new Api(this, 'Api', { table, mailFrom: props.mailFrom, originVerify })
     const web = new WebHosting(this, 'Web', {
       apiDomainName: api.domainName,
+      originVerify,
       webBuildDir: props.webBuildDir ?? paths.webBuild,
     })
     // Links in e-mails must use the CloudFront address: behind CloudFront the API sees its own host.

@@ -11,6 +11,8 @@ import { createSecurityHeadersPolicy } from './security-headers'
 export interface WebHostingProps {
   /** The HTTP API's host name; CloudFront sends `/api/*` there. */
   apiDomainName: string
+  /** Sent to the API in `x-origin-verify`, so it can tell CloudFront's requests from any other. */
+  originVerify: string
   /** The SvelteKit static build (adapter-static), uploaded only if it has an index.html. */
   webBuildDir: string
 }
@@ -73,13 +75,30 @@ export class WebHosting extends Construct {
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: { 'x-origin-verify': props.originVerify },
           }),
           // A redirect would turn a plain-http POST into a GET; refuse it instead.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // API Gateway routes by its own Host header, so that one header must not be forwarded.
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: new cloudfront.OriginRequestPolicy(this, 'ApiRequests', {
+            comment:
+              'What the Touchpoint API reads: cookies, query, its headers, the viewer address',
+            cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+            queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+            // Not Host: API Gateway routes by its own. CloudFront-Viewer-Address is the caller's
+            // real address (sign-in throttling counts it); API Gateway only sees CloudFront's.
+            headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(
+              'accept',
+              'accept-language',
+              'content-type',
+              'origin',
+              'referer',
+              'user-agent',
+              'x-csrf-token',
+              'CloudFront-Viewer-Address',
+            ),
+          }),
           responseHeadersPolicy: securityHeaders,
         },
       },

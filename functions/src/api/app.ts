@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { DomainError, TooManyRequests } from '../domain/errors'
 import type { AppDeps, AppEnv } from './env'
 import { createLogger } from './logger'
+import { originVerify } from './middleware/origin-verify'
 import { requestContext } from './middleware/request-context'
 import { csrfHeader } from './middleware/session'
 import { problem, validationProblem } from './problem'
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   app.use('/api/*', requestContext())
+  app.use('/api/*', originVerify(deps.config.ORIGIN_VERIFY_SECRET))
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   app.use(
     '/api/*',

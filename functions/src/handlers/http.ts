@@ -3,6 +3,7 @@ import { createApp } from '../api/app'
 import { readConfig } from '../config'
 import { mailerFor } from '../mail'
 import { createDb } from '../store/db'
+import { clientAddress } from './http-client-address'
 
 // Built once per Lambda instance and reused across invocations.
 const config = readConfig()
@@ -17,16 +18,6 @@ export const handler = handle(
     config,
     db,
     mailer: mailerFor(config, db),
-    clientAddress: (c) => sourceIp(c.env),
+    clientAddress: (c) => clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET)),
   }),
 )
-
-interface LambdaBindings {
-  event?: { requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } } }
-}
-
-/** API Gateway's own view of the caller (HTTP API v2, or REST API v1); headers can be forged. */
-function sourceIp(env: unknown): string | undefined {
-  const context = (env as LambdaBindings | undefined)?.event?.requestContext
-  return context?.http?.sourceIp ?? context?.identity?.sourceIp
-}

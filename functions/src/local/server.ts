@@ -28,7 +28,10 @@ const pageSecurityHeaders = {
 /**
  * The local product on one port: the web build, `/api` (the same app Lambda serves) and `/ws`.
  */
-export function createLocalApp(deps: Omit<AppDeps, 'clientAddress'>) {
+export function createLocalApp(
+  deps: Omit<AppDeps, 'clientAddress'>,
+  { webBuildDir: buildDir = webBuildDir }: { webBuildDir?: string } = {},
+) {
   const api = createApp({ ...deps, clientAddress: (c) => getConnInfo(c).remote.address })
   const app = new Hono()
 
@@ -51,8 +54,8 @@ export function createLocalApp(deps: Omit<AppDeps, 'clientAddress'>) {
   )
   app.route('/', api)
 
-  if (existsSync(webBuildDir)) {
-    const indexHtml = readFileSync(`${webBuildDir}/index.html`, 'utf8')
+  if (existsSync(`${buildDir}/index.html`)) {
+    const indexHtml = readFileSync(`${buildDir}/index.html`, 'utf8')
     app.use('*', async (c, next) => {
       await next()
       for (const [name, value] of Object.entries(pageSecurityHeaders)) c.header(name, value)
@@ -61,9 +64,12 @@ export function createLocalApp(deps: Omit<AppDeps, 'clientAddress'>) {
         c.header('cache-control', 'public, max-age=31536000, immutable')
       }
     })
-    app.use('*', serveStatic({ root: webBuildDir }))
-    // Every other page is the single-page app's shell; its router takes it from there.
-    app.get('*', (c) => c.html(indexHtml))
+    app.use('*', serveStatic({ root: buildDir }))
+    // Every other page is the single-page app's shell; its router takes it from there. Unknown API
+    // paths go back to the API, which answers them with a problem+json 404.
+    app.get('*', (c) =>
+      c.req.path.startsWith('/api/') ? api.fetch(c.req.raw, c.env) : c.html(indexHtml),
+    )
   }
   return app
 }

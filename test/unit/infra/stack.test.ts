@@ -16,7 +16,6 @@ const cdkJson = JSON.parse(
 
 // CloudFront's managed policies, by their fixed ids.
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'
-const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac'
 
 function onlyLogicalId(template: Template, type: string, props: object = {}): string {
   const ids = Object.keys(template.findResources(type, props))
@@ -219,13 +218,40 @@ describe('TouchpointStack', () => {
       expect(apiBehavior).toMatchObject({
         AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
         CachePolicyId: CACHING_DISABLED,
-        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
       })
+      const policyId = apiBehavior.OriginRequestPolicyId.Ref as string
+      const policy = template.findResources('AWS::CloudFront::OriginRequestPolicy')[policyId]
+      const policyConfig = policy?.Properties.OriginRequestPolicyConfig
+      expect(policyConfig.CookiesConfig.CookieBehavior).toBe('all')
+      expect(policyConfig.QueryStringsConfig.QueryStringBehavior).toBe('all')
+      expect(policyConfig.HeadersConfig.HeaderBehavior).toBe('whitelist')
+      const headers = policyConfig.HeadersConfig.Headers.map((h: string) => h.toLowerCase())
+      expect(headers).toEqual(
+        expect.arrayContaining(['x-csrf-token', 'content-type', 'cloudfront-viewer-address']),
+      )
+      // API Gateway routes by its own Host header: forwarding the viewer's would break every call.
+      expect(headers).not.toContain('host')
       const apiOrigin = config.Origins.find(
         (origin: { Id: string }) => origin.Id === apiBehavior.TargetOriginId,
       )
       expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only')
       expect(JSON.stringify(apiOrigin.DomainName)).toContain('ApiEndpoint')
+    })
+
+    it('proves API requests came through CloudFront with a generated secret both sides share', () => {
+      const secretId = onlyLogicalId(template, 'AWS::SecretsManager::Secret')
+      const distribution = template.findResources('AWS::CloudFront::Distribution')[distributionId]
+      const apiOrigin = distribution?.Properties.DistributionConfig.Origins.find(
+        (origin: { CustomOriginConfig?: unknown }) => origin.CustomOriginConfig,
+      )
+      const header = apiOrigin.OriginCustomHeaders.find(
+        (h: { HeaderName: string }) => h.HeaderName === 'x-origin-verify',
+      )
+      expect(JSON.stringify(header.HeaderValue)).toContain(secretId)
+      const handler = template.findResources('AWS::Lambda::Function')[handlerId]
+      expect(
+        JSON.stringify(handler?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET),
+      ).toContain(secretId)
     })
 
     it('leaves API errors alone: no distribution-wide error pages', () => {
@@ -311,7 +337,11 @@ describe('WebHosting without a web build', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'touchpoint-cdk-out-'))
     try {
       const stack = new Stack(new App({ context: cdkJson.context, outdir }), 'Web')
-      new WebHosting(stack, 'Web', { apiDomainName: 'api.example.com', webBuildDir: emptyDir })
+      new WebHosting(stack, 'Web', {
+        apiDomainName: 'api.example.com',
+        originVerify: 'test-origin-secret-value',
+        webBuildDir: emptyDir,
+      })
       Template.fromStack(stack).resourceCountIs('Custom::CDKBucketDeployment', 0)
       Annotations.fromStack(stack).hasWarning('/Web/Web', Match.stringLikeRegexp('npm run build'))
     } finally {

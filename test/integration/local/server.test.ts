@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { createLocalApp, listen, type StartedServer } from '../../../functions/src/local/server'
+import { outboxMailer } from '../../../functions/src/mail/outbox'
+import { freshPractice, testApp } from '../../support/api'
+import { testConfig, testDb } from '../../support/db'
+
+// The local server around the API: the web build with a single-page fallback, page security
+// headers, and /ws on the same port. A small stand-in build keeps this independent of `npm run build`.
+let server: StartedServer
+let cookie: string
+
+beforeAll(async () => {
+  const db = await testDb()
+  const webBuildDir = mkdtempSync(join(tmpdir(), 'touchpoint-web-'))
+  mkdirSync(join(webBuildDir, '_app/immutable'), { recursive: true })
+  writeFileSync(join(webBuildDir, 'index.html'), '<!doctype html><title>Touchpoint shell</title>')
+  writeFileSync(join(webBuildDir, '_app/immutable/app.abc123.js'), 'export {}')
+  const app = createLocalApp({ config: testConfig(), db, mailer: outboxMailer(db) }, { webBuildDir })
+  server = await listen(app, 0, '127.0.0.1')
+  cookie = (await freshPractice(testApp(db))).owner.cookie
+})
+afterAll(() => server?.close())
+
+describe('the local server', () => {
+  it('serves the app shell for any page, with a strict content security policy', async () => {
+    const res = await fetch(`${server.url}/settings/team`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('Touchpoint shell')
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+  })
+
+  it('caches hashed assets for a year and answers API misses as problems, not the shell', async () => {
+    const asset = await fetch(`${server.url}/_app/immutable/app.abc123.js`)
+    expect(asset.headers.get('cache-control')).toContain('immutable')
+    const api = await fetch(`${server.url}/api/no-such-route`)
+    expect(api.status).toBe(404)
+    expect(api.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('greets signed-in staff on /ws and closes the socket for anyone else', async () => {
+    const wsUrl = server.url.replace('http', 'ws') + '/ws'
+    const greeted = await new Promise<string>((done, fail) => {
+      const socket = new WebSocket(wsUrl, { headers: { cookie } })
+      socket.once('message', (data) => {
+        socket.close()
+        done(String(data))
+      })
+      socket.once('error', fail)
+    })
+    expect(JSON.parse(greeted)).toEqual({ type: 'welcome' })
+    const closeCode = await new Promise<number>((done, fail) => {
+      const socket = new WebSocket(wsUrl)
+      socket.once('close', (code) => done(code))
+      socket.once('error', fail)
+    })
+    expect(closeCode).toBe(4401)
+  })
+})
