@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { Practice, Role, User } from '../domain/practice'
+import { abilitiesOf, allAbilities } from '../domain/roles'
 
 /** Who is signed in, as `GET /api/me` and every sign-in route answer. */
 export const Me = z
   .object({
     user: User.pick({ id: true, name: true, email: true }),
     role: Role,
+    /** What this role may do; the server checks every request regardless. */
+    abilities: z.array(z.enum(allAbilities as [string, ...string[]])),
     practice: Practice,
     /** Send back in the `x-csrf-token` header on every write. */
     csrfToken: z.string(),
@@ -19,6 +22,7 @@ export function toMe(practice: Practice, user: User, csrfToken: string): Me {
   return {
     user: { id: user.id, name: user.name, email: user.email },
     role: user.role,
+    abilities: abilitiesOf(user.role),
     practice,
     csrfToken,
   }

@@ -108,7 +108,8 @@ export const NewProvider = Provider.omit({ id: true }).extend({
   locationIds: Provider.shape.locationIds.default([]),
 })
 
-export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked'])
+/** `expired` is never stored: a pending invitation past its time is reported so. */
+export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired'])
 export const Invitation = z.object({
   id: Id,
   email: Email,

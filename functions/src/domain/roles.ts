@@ -16,6 +16,12 @@ const abilities = {
 } as const satisfies Record<string, readonly Role[]>
 
 export type Ability = keyof typeof abilities
+export const allAbilities = Object.keys(abilities) as Ability[]
+
+/** Everything the role may do: sent to the web app so it shows only controls that will work. */
+export function abilitiesOf(role: Role): Ability[] {
+  return allAbilities.filter((ability) => can(role, ability))
+}
 
 export function can(role: Role, ability: Ability): boolean {
   return (abilities[ability] as readonly Role[]).includes(role)

@@ -43,10 +43,72 @@ export async function create(db: Db, practiceId: string, invitation: Invitation,
   )
 }
 
-export async function list(db: Db, practiceId: string): Promise<Invitation[]> {
+/** Newest first; pending invitations past their time are reported as `expired`. */
+export async function list(db: Db, practiceId: string, now = new Date()): Promise<Invitation[]> {
   return (await queryAll(db, keys.invitations(practiceId)))
     .map((item) => fromItem(Invitation, item))
+    .map((invitation) =>
+      invitation.status === 'pending' && new Date(invitation.expiresAt) <= now
+        ? { ...invitation, status: 'expired' as const }
+        : invitation,
+    )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+/**
+ * Give a pending (or expired) invitation a new link and a new expiry; the old link stops working.
+ * For an owner who lost the link, or an invitee who let it lapse.
+ */
+export async function renew(
+  db: Db,
+  practiceId: string,
+  invitationId: string,
+  token: string,
+  expiresAt: string,
+): Promise<Invitation> {
+  const stored = await getStored(db, practiceId, invitationId)
+  if (!stored) throw new NotFound('invitation', invitationId)
+  if (stored.status !== 'pending') throw new Gone('This invitation is no longer pending.')
+  const tokenHash = hashToken(token)
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.table,
+              Key: keys.invitation(practiceId, invitationId),
+              UpdateExpression: 'SET tokenHash = :new, expiresAt = :expires',
+              ConditionExpression: '#status = :pending AND tokenHash = :old',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':new': tokenHash,
+                ':old': stored.tokenHash,
+                ':expires': expiresAt,
+                ':pending': 'pending',
+              },
+            },
+          },
+          { Delete: { TableName: db.table, Key: keys.invitationToken(stored.tokenHash) } },
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.invitationToken(tokenHash), 'invitation-token', {
+                practiceId,
+                invitationId,
+                expiresAt: epochSeconds(new Date(expiresAt)),
+              }),
+            },
+          },
+        ],
+      }),
+    )
+  } catch (err) {
+    if (conditionFailedAt(err, 0)) throw new Gone('This invitation changed meanwhile; reload.')
+    throw err
+  }
+  const { tokenHash: _old, ...invitation } = stored
+  return { ...invitation, expiresAt }
 }
 
 async function getStored(db: Db, practiceId: string, invitationId: string) {

@@ -209,6 +209,14 @@ describe('practice settings', () => {
     expect((await owner.get('/api/locations')).body.items).toEqual([
       { id: north.body.id, name: 'North Campus', address: '1 Elm St' },
     ])
+    // Removing a location unties it from its providers, who stay.
+    const south = await owner.post('/api/locations', { name: 'South Clinic' })
+    await owner.patch(`/api/providers/${provider.body.id}`, {
+      locationIds: [north.body.id, south.body.id],
+    })
+    expect((await owner.delete(`/api/locations/${south.body.id}`)).status).toBe(204)
+    expect((await owner.get('/api/providers')).body.items[0].locationIds).toEqual([north.body.id])
+
     expect((await owner.delete(`/api/providers/${provider.body.id}`)).status).toBe(204)
     expect((await owner.get('/api/providers')).body.items).toEqual([])
     expect((await owner.delete(`/api/providers/${provider.body.id}`)).status).toBe(404)

@@ -100,6 +100,32 @@ describe('inviting staff', () => {
   })
 })
 
+describe('renewing an invitation', () => {
+  it('sends a new link that works, and the old link stops working', async () => {
+    const { owner } = await freshPractice(app)
+    const email = uniqueEmail('forgetful')
+    const first = await owner.post('/api/invitations', { email, role: 'manager' })
+    const renewed = await owner.post(`/api/invitations/${first.body.invitation.id}/renew`)
+    expect(renewed.status).toBe(200)
+    expect(renewed.body.link).not.toBe(first.body.link)
+    expect((await owner.get('/api/outbox')).body.items).toHaveLength(2)
+
+    const old = await new Caller(app).post('/api/join/preview', { token: tokenOf(first.body.link) })
+    expect(old.status).toBe(404)
+    const joined = await new Caller(app).post('/api/join', {
+      token: tokenOf(renewed.body.link),
+      name: 'Fran Forgetful',
+      password: goodPassword,
+    })
+    expect(joined.status).toBe(201)
+    expect(joined.body.role).toBe('manager')
+    // Once accepted, there is nothing left to renew.
+    expect((await owner.post(`/api/invitations/${first.body.invitation.id}/renew`)).status).toBe(
+      410,
+    )
+  })
+})
+
 describe('roles', () => {
   it('lets only the owner manage the team, and owners and managers change settings', async () => {
     const { owner } = await freshPractice(app)
@@ -116,6 +142,12 @@ describe('roles', () => {
     expect((await manager.patch('/api/practice', { name: 'Renamed by manager' })).status).toBe(200)
     expect((await staff.post('/api/locations', { name: 'Annex' })).status).toBe(403)
     expect((await staff.get('/api/locations')).status).toBe(200)
+    expect((await staff.get('/api/me')).body.abilities).toEqual(['practice:read'])
+    expect((await manager.get('/api/me')).body.abilities).toEqual([
+      'practice:read',
+      'practice:manage',
+      'outbox:read',
+    ])
     // Staff see who is on the team but not the invitations.
     const team = await staff.get('/api/team')
     expect(team.body.members).toHaveLength(3)

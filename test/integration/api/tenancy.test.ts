@@ -36,7 +36,6 @@ async function practiceWithEverything(name: string) {
     ...practice,
     staff,
     ids: {
-      id: location.id as string,
       locationId: location.id as string,
       providerId: provider.id as string,
       userId: staff.userId,
@@ -124,9 +123,11 @@ beforeAll(async () => {
   )
 })
 
+/** A generic `{id}` means the id of whatever the path is about: `/api/providers/{id}` → providerId. */
 const fill = (path: string, ids: Record<string, string>) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const id = ids[name]
+    const area = /^\/api\/(\w+?)s?\//.exec(path)?.[1]
+    const id = name === 'id' && area && ids[`${area}Id`] ? ids[`${area}Id`] : ids[name]
     if (!id) throw new Error(`tenancy test has no id for {${name}} in ${path}: add one`)
     return id
   })

@@ -19,7 +19,10 @@ beforeAll(async () => {
   mkdirSync(join(webBuildDir, '_app/immutable'), { recursive: true })
   writeFileSync(join(webBuildDir, 'index.html'), '<!doctype html><title>Touchpoint shell</title>')
   writeFileSync(join(webBuildDir, '_app/immutable/app.abc123.js'), 'export {}')
-  const app = createLocalApp({ config: testConfig(), db, mailer: outboxMailer(db) }, { webBuildDir })
+  const app = createLocalApp(
+    { config: testConfig(), db, mailer: outboxMailer(db) },
+    { webBuildDir },
+  )
   server = await listen(app, 0, '127.0.0.1')
   cookie = (await freshPractice(testApp(db))).owner.cookie
 })

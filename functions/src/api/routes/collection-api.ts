@@ -29,8 +29,10 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
   /** Checks what only the practice's own data can tell (e.g. that referenced locations exist). */
   check?: (db: Db, practiceId: string, input: Partial<z.infer<S>>) => Promise<void>
   store: CollectionStore<z.infer<S>>
+  /** Runs after an item is removed, to drop references to it elsewhere. */
+  afterRemove?: (db: Db, practiceId: string, id: string) => Promise<void>
 }) {
-  const { path, tag, noun, schema, input: Input, store, check } = spec
+  const { path, tag, noun, schema, input: Input, store, check, afterRemove } = spec
   // Changes come from the stored shape, not the input: a default must not overwrite a kept value.
   const Changes = schema.omit({ id: true }).partial()
   const read = [requireSession(), requireAbility('practice:read')]
@@ -106,7 +108,9 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
       return c.json(item, 200)
     })
     .openapi(remove, async (c) => {
-      await store.remove(c.var.db, c.var.auth.practice.id, c.req.valid('param').id)
+      const { id } = c.req.valid('param')
+      await store.remove(c.var.db, c.var.auth.practice.id, id)
+      await afterRemove?.(c.var.db, c.var.auth.practice.id, id)
       return c.body(null, 204)
     })
 }

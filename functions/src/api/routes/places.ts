@@ -11,6 +11,19 @@ export const locationsApi = collectionApi({
   schema: Location,
   input: NewLocation,
   store: locations,
+  // Providers keep working where they still practise; the removed location just leaves their list.
+  async afterRemove(db, practiceId, locationId) {
+    const tied = (await providers.list(db, practiceId)).filter((p) =>
+      p.locationIds.includes(locationId),
+    )
+    await Promise.all(
+      tied.map((provider) =>
+        providers.update(db, practiceId, provider.id, {
+          locationIds: provider.locationIds.filter((id) => id !== locationId),
+        }),
+      ),
+    )
+  },
 })
 
 export const providersApi = collectionApi({

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { addDays } from 'date-fns'
 import { ulid } from 'ulid'
 import { z } from 'zod'
@@ -74,6 +75,21 @@ const invite = createRoute({
   },
 })
 
+const renew = createRoute({
+  method: 'post',
+  path: '/invitations/{id}/renew',
+  tags: ['Team'],
+  summary:
+    'Send a pending or expired invitation again, with a new link (the old one stops working)',
+  security: sessionSecurity,
+  middleware: manageTeam,
+  request: { params: z.object({ id: Id }) },
+  responses: {
+    200: jsonResponse(CreatedInvitation, 'The invitation with its new link, e-mailed again'),
+    ...problemResponses(401, 403, 404, 410),
+  },
+})
+
 const withdraw = createRoute({
   method: 'delete',
   path: '/invitations/{id}',
@@ -88,6 +104,25 @@ const withdraw = createRoute({
 /** The owner manages everyone else; nobody changes or removes themself (the practice keeps its owner). */
 function assertNotSelf(actingUserId: string, userId: string) {
   if (actingUserId === userId) throw new Invalid('You cannot change or remove yourself.', 'userId')
+}
+
+/** E-mail the invitation's link (or put it in the local outbox) and return the link. */
+async function sendInvitation(c: Context<AppEnv>, invitation: Invitation, token: string) {
+  const { practice, user } = c.var.auth
+  const { config, mailer } = c.var.deps
+  // The token rides in the fragment: browsers never send it to a server or in a Referer.
+  const link = `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/join#token=${token}`
+  await mailer.send({
+    practiceId: practice.id,
+    to: invitation.email,
+    subject: `${user.name} invited you to ${practice.name} on Touchpoint`,
+    text:
+      `${user.name} invited you to join ${practice.name} on Touchpoint as ${invitation.role}.\n\n` +
+      `Open this link to set your name and password (it works once and expires in ` +
+      `${config.INVITATION_TTL_DAYS} days):\n${link}\n`,
+    link,
+  })
+  return link
 }
 
 export const teamApi = new OpenAPIHono<AppEnv>()
@@ -118,7 +153,7 @@ export const teamApi = new OpenAPIHono<AppEnv>()
   .openapi(invite, async (c) => {
     const { email, role } = c.req.valid('json')
     const { practice, user } = c.var.auth
-    const { config, mailer } = c.var.deps
+    const { config } = c.var.deps
     if (await users.emailTaken(c.var.db, email)) {
       throw new AlreadyExists('Someone with this e-mail address already has an account.', 'email')
     }
@@ -145,19 +180,20 @@ export const teamApi = new OpenAPIHono<AppEnv>()
     }
     const token = newToken()
     await invitations.create(c.var.db, practice.id, invitation, token)
-    // The token rides in the fragment: browsers never send it to a server or in a Referer.
-    const link = `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/join#token=${token}`
-    await mailer.send({
-      practiceId: practice.id,
-      to: email,
-      subject: `${user.name} invited you to ${practice.name} on Touchpoint`,
-      text:
-        `${user.name} invited you to join ${practice.name} on Touchpoint as ${role}.\n\n` +
-        `Open this link to set your name and password (it works once and expires in ` +
-        `${config.INVITATION_TTL_DAYS} days):\n${link}\n`,
-      link,
-    })
-    return c.json({ invitation, link }, 201)
+    return c.json({ invitation, link: await sendInvitation(c, invitation, token) }, 201)
+  })
+  .openapi(renew, async (c) => {
+    const { config } = c.var.deps
+    const token = newToken()
+    const expiresAt = addDays(new Date(), config.INVITATION_TTL_DAYS).toISOString()
+    const invitation = await invitations.renew(
+      c.var.db,
+      c.var.auth.practice.id,
+      c.req.valid('param').id,
+      token,
+      expiresAt,
+    )
+    return c.json({ invitation, link: await sendInvitation(c, invitation, token) }, 200)
   })
   .openapi(withdraw, async (c) => {
     await invitations.revoke(c.var.db, c.var.auth.practice.id, c.req.valid('param').id)
