@@ -48,12 +48,12 @@ export function checkAnswers(survey: SurveyDefinition, given: Record<string, unk
       continue
     }
     const checked = checkOne(question, raw)
-    if (typeof checked === 'string') {
-      problems.push({ questionId: question.id, message: checked })
+    if ('problem' in checked) {
+      problems.push({ questionId: question.id, message: checked.problem })
       continue
     }
-    answers[question.id] = checked
-    if (question.type === 'yesno' && question.skip && checked === question.skip.when) {
+    answers[question.id] = checked.value
+    if (question.type === 'yesno' && question.skip && checked.value === question.skip.when) {
       skipUntil = question.skip.to === 'end' ? '\u0000end' : question.skip.to
     }
   }
@@ -67,52 +67,50 @@ function present(value: unknown): boolean {
   return true
 }
 
-/** The normalised answer, or a message saying what is wrong with it. */
-function checkOne(question: Question, value: unknown): Answer | string {
+type CheckedOne = { value: Answer } | { problem: string }
+
+/** The normalised answer, or what is wrong with it. */
+function checkOne(question: Question, value: unknown): CheckedOne {
   switch (question.type) {
     case 'nps':
       return integerIn(value, 0, 10)
     case 'rating':
       return integerIn(value, question.min, question.max)
     case 'yesno':
-      return typeof value === 'boolean' ? value : 'Expected yes (true) or no (false)'
+      return typeof value === 'boolean'
+        ? { value }
+        : { problem: 'Expected yes (true) or no (false)' }
     case 'single': {
-      if (typeof value !== 'string') return 'Expected one of the options'
+      if (typeof value !== 'string') return { problem: 'Expected one of the options' }
       return question.options.some((option) => option.value === value)
-        ? value
-        : `"${clip(value)}" is not one of the options`
+        ? { value }
+        : { problem: 'Not one of the options' }
     }
     case 'multi': {
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-        return 'Expected a list of options'
+        return { problem: 'Expected a list of options' }
       }
       const unique = [...new Set(value as string[])]
-      const unknown = unique.find(
-        (item) => !question.options.some((option) => option.value === item),
-      )
-      if (unknown !== undefined) return `"${clip(unknown)}" is not one of the options`
-      if (question.maxChoices && unique.length > question.maxChoices) {
-        return `Choose at most ${question.maxChoices}`
+      if (unique.some((item) => !question.options.some((option) => option.value === item))) {
+        return { problem: 'Not one of the options' }
       }
-      return unique
+      if (question.maxChoices && unique.length > question.maxChoices) {
+        return { problem: `Choose at most ${question.maxChoices}` }
+      }
+      return { value: unique }
     }
     case 'text': {
-      if (typeof value !== 'string') return 'Expected text'
+      if (typeof value !== 'string') return { problem: 'Expected text' }
       const text = value.trim()
       return text.length > question.maxLength
-        ? `Keep it under ${question.maxLength} characters`
-        : text
+        ? { problem: `Keep it under ${question.maxLength} characters` }
+        : { value: text }
     }
   }
 }
 
-function integerIn(value: unknown, min: number, max: number): number | string {
-  if (typeof value !== 'number' || !Number.isInteger(value))
-    return `Expected a whole number from ${min} to ${max}`
-  return value >= min && value <= max ? value : `Expected a whole number from ${min} to ${max}`
-}
-
-/** Never echo much of what a patient typed back into an error (it may reach a log or a screen). */
-function clip(text: string): string {
-  return text.length > 24 ? `${text.slice(0, 24)}…` : text
+// Messages never quote what was sent: it may be a patient's own words.
+function integerIn(value: unknown, min: number, max: number): CheckedOne {
+  const valid = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+  return valid ? { value } : { problem: `Expected a whole number from ${min} to ${max}` }
 }

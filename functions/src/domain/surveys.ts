@@ -25,7 +25,8 @@ export const compositeIds = [
 export const Composite = z.enum(compositeIds)
 export type Composite = z.infer<typeof Composite>
 
-const QuestionBase = z.object({
+// Strict objects: a misspelt field ("lowlabel") is an error, not silently dropped.
+const QuestionBase = z.strictObject({
   id: Slug,
   prompt: Localized,
   /** A line under the prompt, e.g. "Think of your most recent visit". */
@@ -40,7 +41,7 @@ const ScaleLabels = {
   highLabel: Localized.optional(),
 }
 
-export const Option = z.object({ value: Slug, label: Localized })
+export const Option = z.strictObject({ value: Slug, label: Localized })
 export type Option = z.infer<typeof Option>
 
 export const NpsQuestion = QuestionBase.extend({ type: z.literal('nps'), ...ScaleLabels })
@@ -51,6 +52,8 @@ export const RatingQuestion = QuestionBase.extend({
   max: z.number().int().min(2).max(10).default(5),
   /** For CAHPS-style composites: the provider rating (0-10) belongs to no composite but is reported. */
   composite: Composite.optional(),
+  /** Marks the overall provider rating (CAHPS: 0-10, top box 9-10), so reports need not guess. */
+  measure: z.literal('provider-rating').optional(),
   ...ScaleLabels,
 })
 
@@ -71,7 +74,7 @@ export const MultiQuestion = QuestionBase.extend({
 export const YesNoQuestion = QuestionBase.extend({
   type: z.literal('yesno'),
   /** Skip logic: when the answer equals `when`, go straight to question `to` (or the end). */
-  skip: z.object({ when: z.boolean(), to: z.union([Slug, z.literal('end')]) }).optional(),
+  skip: z.strictObject({ when: z.boolean(), to: z.union([Slug, z.literal('end')]) }).optional(),
   /** Which answer is the good one, when the question counts toward a composite. */
   topBox: z.array(z.boolean()).default([]),
   composite: Composite.optional(),
@@ -96,7 +99,7 @@ export type QuestionInput = z.input<typeof Question>
 export const questionTypes = ['nps', 'rating', 'single', 'multi', 'yesno', 'text'] as const
 export type QuestionType = (typeof questionTypes)[number]
 
-const SurveyContent = z.object({
+const SurveyContent = z.strictObject({
   title: Localized,
   /** Shown above the first question. */
   intro: Localized.optional(),
@@ -121,6 +124,15 @@ export const SurveyTemplate = SurveyContent.extend({
   minutes: z.number().int().min(1).max(30),
 }).superRefine((template, ctx) => {
   for (const issue of definitionProblems(template)) ctx.addIssue({ code: 'custom', ...issue })
+  for (const language of template.languages) {
+    if (!template.description[language]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['description', language],
+        message: `Missing the ${language} text`,
+      })
+    }
+  }
 })
 export type SurveyTemplate = z.infer<typeof SurveyTemplate>
 

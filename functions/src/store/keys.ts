@@ -75,3 +75,53 @@ export const throttle = (scope: string, subject: string, windowStart: number): K
 
 /** The small item `GET /api/health` reads to prove the table answers. */
 export const health = (): Key => ({ pk: 'HEALTH', sk: 'HEALTH' })
+
+export const survey = (practiceId: string, surveyId: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: `SURVEY#${surveyId}`,
+})
+export const surveys = (practiceId: string) => ({ pk: practicePk(practiceId), skPrefix: 'SURVEY#' })
+
+/** Published versions never change; zero-padded so they sort in order. */
+export const surveyVersion = (practiceId: string, surveyId: string, version: number): Key => ({
+  pk: practicePk(practiceId),
+  sk: `SURVEYVERSION#${surveyId}#${String(version).padStart(6, '0')}`,
+})
+
+/** Global: which practice a public survey link belongs to, and its live version. */
+export const publicSurvey = (surveyId: string): Key => ({
+  pk: `PUBLICSURVEY#${surveyId}`,
+  sk: 'SURVEY',
+})
+
+/** The practice's journey (its touch points), when it has edited the specialty's default. */
+export const journey = (practiceId: string): Key => ({ pk: practicePk(practiceId), sk: 'JOURNEY' })
+
+/** Responses live in one partition per practice and month (practice time), newest last. */
+export const responsesOfMonth = (practiceId: string, month: string) =>
+  `${practicePk(practiceId)}#R#${month}`
+export const response = (practiceId: string, month: string, responseId: string): Key => ({
+  pk: responsesOfMonth(practiceId, month),
+  sk: responseId,
+})
+
+/** Global: a submission's idempotency key, so a replay changes nothing. */
+export const idempotency = (surveyId: string, idempotencyKey: string): Key => ({
+  pk: `IDEM#${surveyId}#${idempotencyKey}`,
+  sk: 'IDEM',
+})
+
+/**
+ * Aggregate counters of one survey (or `*`, every survey) in a practice. Sort keys put period kind
+ * and scope first so one Query reads one scope's range: `W#all#2026-11-16`, `M#L#<location>#2026-11`.
+ */
+export const countersOf = (practiceId: string, surveyId: string | '*') =>
+  `${practicePk(practiceId)}#C#${surveyId}`
+export type CounterScope = 'all' | `L#${string}` | `V#${string}`
+export const counter = (
+  practiceId: string,
+  surveyId: string | '*',
+  period: 'W' | 'M',
+  scope: CounterScope,
+  start: string,
+): Key => ({ pk: countersOf(practiceId, surveyId), sk: `${period}#${scope}#${start}` })

@@ -1,0 +1,216 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { z } from 'zod'
+import { Gone, NotFound } from '../domain/errors'
+import { Id } from '../domain/practice'
+import { Survey, SurveyVersion } from '../domain/survey-records'
+import type { SurveyDefinition } from '../domain/surveys'
+import type { Db } from './db'
+import { conditionFailedAt, fromItem, isConditionFailure, nowIso, toItem } from './items'
+import * as keys from './keys'
+import { queryAll } from './query'
+
+const PublicLookup = z.object({
+  practiceId: Id,
+  surveyId: Id,
+  version: z.number().int().positive(),
+})
+
+export async function create(db: Db, practiceId: string, survey: Survey): Promise<void> {
+  await db.client.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: toItem(keys.survey(practiceId, survey.id), 'survey', survey),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  )
+}
+
+export async function get(
+  db: Db,
+  practiceId: string,
+  surveyId: string,
+): Promise<Survey | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.survey(practiceId, surveyId),
+      ConsistentRead: true,
+    }),
+  )
+  return Item ? fromItem(Survey, Item) : undefined
+}
+
+/** Newest first. */
+export async function list(db: Db, practiceId: string): Promise<Survey[]> {
+  return (await queryAll(db, keys.surveys(practiceId)))
+    .map((item) => fromItem(Survey, item))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+/** Replace the draft; the live version is untouched until the next publish. */
+export async function saveDraft(
+  db: Db,
+  practiceId: string,
+  surveyId: string,
+  draft: SurveyDefinition,
+): Promise<Survey> {
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.survey(practiceId, surveyId),
+        UpdateExpression: 'SET draft = :draft, updatedAt = :now, unpublishedChanges = :true',
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :archived',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':draft': draft,
+          ':now': nowIso(),
+          ':true': true,
+          ':archived': 'archived',
+        },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    )
+    return fromItem(Survey, Attributes ?? {})
+  } catch (err) {
+    if (isConditionFailure(err)) {
+      if ((err as { Item?: unknown }).Item)
+        throw new Gone('This survey is archived; copy it to edit.')
+      throw new NotFound('survey', surveyId)
+    }
+    throw err
+  }
+}
+
+/**
+ * Publish the draft as the next version, in one transaction: the immutable version item, the
+ * survey's pointer to it, and the public lookup the patient's link opens.
+ */
+export async function publish(
+  db: Db,
+  practiceId: string,
+  surveyId: string,
+): Promise<SurveyVersion> {
+  const survey = await get(db, practiceId, surveyId)
+  if (!survey) throw new NotFound('survey', surveyId)
+  if (survey.status === 'archived') throw new Gone('This survey is archived.')
+  const version = (survey.publishedVersion ?? 0) + 1
+  const published: SurveyVersion = {
+    surveyId,
+    version,
+    definition: survey.draft,
+    publishedAt: nowIso(),
+  }
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(
+                keys.surveyVersion(practiceId, surveyId, version),
+                'survey-version',
+                published,
+              ),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: db.table,
+              Key: keys.survey(practiceId, surveyId),
+              UpdateExpression:
+                'SET publishedVersion = :version, #status = :published, unpublishedChanges = :false, updatedAt = :now',
+              // Someone else publishing meanwhile makes this one fail rather than skip a version.
+              ConditionExpression: survey.publishedVersion
+                ? 'publishedVersion = :previous'
+                : 'attribute_not_exists(publishedVersion) OR publishedVersion = :null',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':version': version,
+                ':published': 'published',
+                ':false': false,
+                ':now': published.publishedAt,
+                ...(survey.publishedVersion
+                  ? { ':previous': survey.publishedVersion }
+                  : { ':null': null }),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.publicSurvey(surveyId), 'public-survey', {
+                practiceId,
+                surveyId,
+                version,
+              }),
+            },
+          },
+        ],
+      }),
+    )
+  } catch (err) {
+    if (conditionFailedAt(err, 0) || conditionFailedAt(err, 1)) {
+      throw new Gone('Someone published this survey at the same moment; reload and try again.')
+    }
+    throw err
+  }
+  return published
+}
+
+export async function getVersion(
+  db: Db,
+  practiceId: string,
+  surveyId: string,
+  version: number,
+): Promise<SurveyVersion | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.surveyVersion(practiceId, surveyId, version) }),
+  )
+  return Item ? fromItem(SurveyVersion, Item) : undefined
+}
+
+/** The practice and live version a public survey link opens; undefined if unknown or not live. */
+export async function findPublic(
+  db: Db,
+  surveyId: string,
+): Promise<{ practiceId: string; version: SurveyVersion } | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.publicSurvey(surveyId) }),
+  )
+  if (!Item) return undefined
+  const lookup = fromItem(PublicLookup, Item)
+  const version = await getVersion(db, lookup.practiceId, surveyId, lookup.version)
+  return version ? { practiceId: lookup.practiceId, version } : undefined
+}
+
+/** Stop accepting responses: the public link answers 404; the survey and its responses stay. */
+export async function archive(db: Db, practiceId: string, surveyId: string): Promise<Survey> {
+  try {
+    const [{ Attributes }] = await Promise.all([
+      db.client.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.survey(practiceId, surveyId),
+          UpdateExpression: 'SET #status = :archived, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':archived': 'archived', ':now': nowIso() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    ])
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Delete: { TableName: db.table, Key: keys.publicSurvey(surveyId) } }],
+      }),
+    )
+    return fromItem(Survey, Attributes ?? {})
+  } catch (err) {
+    if (isConditionFailure(err)) throw new NotFound('survey', surveyId)
+    throw err
+  }
+}

@@ -1,0 +1,336 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { checkAnswers } from '../../../functions/src/domain/answers'
+import { Journey, standardTouchpoints } from '../../../functions/src/domain/journeys'
+import { languages, specialties, type Specialty } from '../../../functions/src/domain/practice'
+import { compositeIds, SurveyTemplate } from '../../../functions/src/domain/surveys'
+import { journeyFor, journeys, surveyTemplates } from '../../../workshops'
+
+const workshops = new URL('../../../workshops/', import.meta.url)
+
+/** The files as they are on disk: the loader must list each, and zod must not drop a field. */
+function readFolder(folder: 'surveys' | 'journeys') {
+  const dir = new URL(`${folder}/`, workshops)
+  const names = readdirSync(dir).sort()
+  return names.map((name) => ({
+    name,
+    data: name.endsWith('.json')
+      ? (JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as unknown)
+      : undefined,
+  }))
+}
+const surveyFiles = readFolder('surveys')
+const journeyFiles = readFolder('journeys')
+
+function template(id: string): SurveyTemplate {
+  const found = surveyTemplates.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`No template "${id}"`)
+  return found
+}
+
+/**
+ * Every object in `value` that is a Localized string (it has a language key), with its path. The
+ * walk is over the raw file, so a string the schema does not know about is checked too.
+ */
+function localizedStrings(
+  value: unknown,
+  path = '',
+): { path: string; text: Record<string, unknown> }[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => localizedStrings(item, `${path}[${index}]`))
+  }
+  if (typeof value !== 'object' || value === null) return []
+  const record = value as Record<string, unknown>
+  if (languages.some((language) => language in record)) return [{ path, text: record }]
+  return Object.entries(record).flatMap(([key, item]) =>
+    localizedStrings(item, path ? `${path}.${key}` : key),
+  )
+}
+
+/** Paths of strings that lack a language, have an empty one, or carry a language we do not ship. */
+function incompleteStrings(value: unknown): string[] {
+  return localizedStrings(value)
+    .filter(
+      ({ text }) =>
+        Object.keys(text).sort().join() !== [...languages].sort().join() ||
+        languages.some((language) => {
+          const string = text[language]
+          return typeof string !== 'string' || string.trim() === ''
+        }),
+    )
+    .map(({ path }) => path)
+}
+
+const standard = new Set<string>(standardTouchpoints)
+const frequency = ['never', 'sometimes', 'usually', 'always']
+
+describe('survey templates', () => {
+  it('are JSON files, each loaded by workshops/index.ts', () => {
+    expect(
+      surveyFiles.filter((file) => !file.name.endsWith('.json')).map((file) => file.name),
+    ).toEqual([])
+    expect(surveyTemplates).toHaveLength(surveyFiles.length)
+    for (const file of surveyFiles) {
+      expect(surveyTemplates, file.name).toContainEqual(SurveyTemplate.parse(file.data))
+    }
+  })
+
+  it.each(surveyFiles)('$name fits the schema, named after its id', ({ name, data }) => {
+    const result = SurveyTemplate.safeParse(data)
+    expect(result.error?.issues ?? []).toEqual([])
+    expect(`${result.data?.id}.json`).toBe(name)
+  })
+
+  it.each(surveyFiles)('$name has no field the schema would silently drop', ({ data }) => {
+    // zod strips unknown keys: a misspelt "lowlabel" would vanish without an error.
+    expect(SurveyTemplate.parse(data)).toMatchObject(data as object)
+  })
+
+  it('have unique ids', () => {
+    const ids = surveyTemplates.map((candidate) => candidate.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it.each(surveyTemplates.map((candidate) => [candidate.id, candidate] as const))(
+    '%s has unique question ids',
+    (_id, candidate) => {
+      const ids = candidate.questions.map((question) => question.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    },
+  )
+
+  it.each(surveyFiles)('$name is complete in English and Spanish', ({ data }) => {
+    expect(localizedStrings(data).length).toBeGreaterThan(5)
+    expect(incompleteStrings(data)).toEqual([])
+    const parsed = SurveyTemplate.parse(data)
+    expect(parsed.languages).toEqual(['en', 'es'])
+    for (const field of ['title', 'description', 'intro', 'thankYou'] as const) {
+      expect(parsed[field], field).toBeDefined()
+    }
+  })
+
+  it.each(surveyTemplates.map((candidate) => [candidate.id, candidate] as const))(
+    '%s skips only forward, past at least one question',
+    (_id, candidate) => {
+      candidate.questions.forEach((question, index) => {
+        if (question.type !== 'yesno' || !question.skip || question.skip.to === 'end') return
+        const to = question.skip.to
+        const target = candidate.questions.findIndex((other) => other.id === to)
+        expect(target, `${question.id} skips to "${to}"`).toBeGreaterThan(index + 1)
+      })
+    },
+  )
+
+  it('measure only touch points that every journey has', () => {
+    for (const candidate of surveyTemplates) {
+      for (const question of candidate.questions) {
+        if (!question.touchpoint) continue
+        for (const journey of journeys) {
+          const ids = journey.touchpoints.map((touchpoint) => touchpoint.id)
+          expect(ids, `${candidate.id}/${question.id} in ${journey.specialty}`).toContain(
+            question.touchpoint,
+          )
+        }
+      }
+    }
+  })
+})
+
+describe('the visit pulse', () => {
+  const pulse = template('visit-pulse')
+
+  it('requires only the likelihood to recommend', () => {
+    const required = pulse.questions.filter((question) => question.required)
+    expect(required.map((question) => question.type)).toEqual(['nps'])
+  })
+
+  it('rates each standard touch point from 1 to 5, in journey order', () => {
+    const ratings = pulse.questions.filter((question) => question.type === 'rating')
+    expect(ratings.map((question) => question.touchpoint)).toEqual([...standardTouchpoints])
+    for (const rating of ratings) expect([rating.min, rating.max]).toEqual([1, 5])
+  })
+
+  it('ends with one thing to improve and permission to contact', () => {
+    expect(pulse.questions.slice(-2).map((question) => question.type)).toEqual(['text', 'yesno'])
+  })
+
+  it('asks for the recommendation first, so every other answer is optional', () => {
+    expect(checkAnswers(pulse, {})).toEqual({
+      ok: false,
+      problems: [{ questionId: 'recommend', message: 'An answer is required' }],
+    })
+    expect(checkAnswers(pulse, { recommend: 9 }).ok).toBe(true)
+  })
+})
+
+describe('the CG-CAHPS template', () => {
+  const cahps = template('cg-cahps-visit')
+
+  it('covers all four composites', () => {
+    const composites = new Set(
+      cahps.questions.flatMap((question) =>
+        'composite' in question && question.composite ? [question.composite] : [],
+      ),
+    )
+    expect([...composites].sort()).toEqual([...compositeIds].sort())
+  })
+
+  it('has one 0-10 provider rating, outside the composites', () => {
+    const ratings = cahps.questions.filter((question) => question.type === 'rating')
+    expect(ratings).toHaveLength(1)
+    expect(ratings[0]).toMatchObject({ min: 0, max: 10 })
+    expect(ratings[0]?.composite).toBeUndefined()
+  })
+
+  it('scores Never/Sometimes/Usually/Always items by "Always" and yes/no items by "Yes"', () => {
+    for (const question of cahps.questions) {
+      if (question.type === 'single') {
+        expect(
+          question.options.map((option) => option.value),
+          question.id,
+        ).toEqual(frequency)
+        expect(question.topBox, question.id).toEqual(['always'])
+        expect(question.composite, question.id).toBeDefined()
+      }
+      if (question.type === 'yesno' && question.composite) {
+        expect(question.topBox, question.id).toEqual([true])
+      }
+    }
+  })
+
+  it('puts every screener before its follow-up, skipped on "No"', () => {
+    const screeners = cahps.questions.filter(
+      (question) => question.type === 'yesno' && question.skip,
+    )
+    expect(screeners.length).toBeGreaterThanOrEqual(4)
+    for (const screener of screeners) {
+      if (screener.type === 'yesno') expect(screener.skip?.when, screener.id).toBe(false)
+    }
+  })
+})
+
+describe('answers to the CG-CAHPS template', () => {
+  const cahps = template('cg-cahps-visit')
+
+  it('passes over the urgent-care follow-up when the patient answers No to the screener', () => {
+    const checked = checkAnswers(cahps, {
+      'urgent-contact': false,
+      'routine-contact': true,
+      'routine-appointment': 'usually',
+    })
+    expect(checked).toEqual({
+      ok: true,
+      answers: {
+        'urgent-contact': false,
+        'routine-contact': true,
+        'routine-appointment': 'usually',
+      },
+      skipped: ['urgent-appointment'],
+    })
+  })
+
+  it('refuses an answer to a follow-up its screener skipped', () => {
+    const checked = checkAnswers(cahps, { 'urgent-contact': false, 'urgent-appointment': 'always' })
+    expect(checked).toEqual({
+      ok: false,
+      problems: [{ questionId: 'urgent-appointment', message: expect.stringContaining('skipped') }],
+    })
+  })
+
+  it('takes the follow-up when the patient answers Yes', () => {
+    const checked = checkAnswers(cahps, { 'urgent-contact': true, 'urgent-appointment': 'always' })
+    expect(checked).toEqual({
+      ok: true,
+      answers: { 'urgent-contact': true, 'urgent-appointment': 'always' },
+      skipped: [],
+    })
+  })
+
+  it('lands a skip on the question after the follow-up, which is answered as usual', () => {
+    const checked = checkAnswers(cahps, { 'test-ordered': false, 'provider-rating': 0 })
+    expect(checked).toEqual({
+      ok: true,
+      answers: { 'test-ordered': false, 'provider-rating': 0 },
+      skipped: ['test-results'],
+    })
+  })
+
+  it('skips every follow-up when every screener is No', () => {
+    const screeners = ['urgent-contact', 'routine-contact', 'question-contact', 'test-ordered']
+    const checked = checkAnswers(cahps, {
+      ...Object.fromEntries(screeners.map((id) => [id, false])),
+      'took-medicines': false,
+      'staff-helpful': 'always',
+    })
+    expect(checked.ok && checked.skipped).toEqual([
+      'urgent-appointment',
+      'routine-appointment',
+      'question-answered',
+      'test-results',
+      'medicines-discussed',
+    ])
+  })
+
+  it('holds the provider rating to 0-10', () => {
+    expect(checkAnswers(cahps, { 'provider-rating': 10 }).ok).toBe(true)
+    expect(checkAnswers(cahps, { 'provider-rating': 11 }).ok).toBe(false)
+  })
+})
+
+describe('journeys', () => {
+  it('exist for every specialty and the general journey, one JSON file each', () => {
+    expect(journeyFiles.map((file) => file.name)).toEqual(
+      [...specialties, 'general'].map((specialty) => `${specialty}.json`).sort(),
+    )
+  })
+
+  it.each(journeyFiles)(
+    '$name fits the schema, is named after its specialty and is loaded',
+    (file) => {
+      const result = Journey.safeParse(file.data)
+      expect(result.error?.issues ?? []).toEqual([])
+      expect(`${result.data?.specialty}.json`).toBe(file.name)
+      expect(result.data).toMatchObject(file.data as object)
+      expect(journeys).toContainEqual(result.data)
+    },
+  )
+
+  it.each(journeyFiles)('$name is complete in English and Spanish', ({ data }) => {
+    expect(incompleteStrings(data)).toEqual([])
+  })
+
+  it.each(journeys.map((journey) => [journey.specialty, journey] as const))(
+    '%s has the six standard touch points in order, and at most two of its own',
+    (_specialty, journey) => {
+      const ids = journey.touchpoints.map((touchpoint) => touchpoint.id)
+      expect(ids.filter((id) => standard.has(id))).toEqual([...standardTouchpoints])
+      expect(ids.length - standardTouchpoints.length).toBeLessThanOrEqual(2)
+    },
+  )
+
+  it("finds a practice's journey by specialty, falling back to the general one", () => {
+    for (const specialty of specialties) expect(journeyFor(specialty).specialty).toBe(specialty)
+    expect(journeyFor('podiatry' as Specialty).specialty).toBe('general')
+  })
+})
+
+describe('the Journey schema', () => {
+  const general = journeyFor('podiatry' as Specialty)
+
+  it('requires English and Spanish for every name and description', () => {
+    const [first, ...rest] = general.touchpoints
+    const missing = { ...general, touchpoints: [{ ...first, name: { en: 'Booking' } }, ...rest] }
+    expect(Journey.safeParse(missing).error?.issues).toMatchObject([
+      { path: ['touchpoints', 0, 'name', 'es'], message: 'Missing the es text' },
+    ])
+  })
+
+  it('refuses a touch point id used twice, and journeys shorter than three', () => {
+    const twice = { ...general, touchpoints: [...general.touchpoints, general.touchpoints[0]] }
+    expect(Journey.safeParse(twice).error?.issues).toMatchObject([
+      { path: ['touchpoints', 6, 'id'], message: 'Touch point "booking" is used twice' },
+    ])
+    const short = { ...general, touchpoints: general.touchpoints.slice(0, 2) }
+    expect(Journey.safeParse(short).success).toBe(false)
+  })
+})

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { Journey } from '../functions/src/domain/journeys'
+import type { Specialty } from '../functions/src/domain/practice'
+import { SurveyTemplate } from '../functions/src/domain/surveys'
+import cardiologyJourney from './journeys/cardiology.json' with { type: 'json' }
+import dentalJourney from './journeys/dental.json' with { type: 'json' }
+import dermatologyJourney from './journeys/dermatology.json' with { type: 'json' }
+import generalJourney from './journeys/general.json' with { type: 'json' }
+import mentalHealthJourney from './journeys/mental-health.json' with { type: 'json' }
+import obstetricsGynecologyJourney from './journeys/obstetrics-gynecology.json' with { type: 'json' }
+import ophthalmologyJourney from './journeys/ophthalmology.json' with { type: 'json' }
+import orthopedicsJourney from './journeys/orthopedics.json' with { type: 'json' }
+import otherJourney from './journeys/other.json' with { type: 'json' }
+import pediatricsJourney from './journeys/pediatrics.json' with { type: 'json' }
+import physicalTherapyJourney from './journeys/physical-therapy.json' with { type: 'json' }
+import primaryCareJourney from './journeys/primary-care.json' with { type: 'json' }
+import urgentCareJourney from './journeys/urgent-care.json' with { type: 'json' }
+import cgCahpsVisitSurvey from './surveys/cg-cahps-visit.json' with { type: 'json' }
+import telehealthSurvey from './surveys/telehealth.json' with { type: 'json' }
+import visitPulseSurvey from './surveys/visit-pulse.json' with { type: 'json' }
+
+/**
+ * The workshop catalogue, read from the JSON files beside this module and parsed through the domain
+ * schemas when it is first imported: a file that does not fit fails loudly, naming itself, rather
+ * than reaching a patient half-translated. Static imports (not a directory scan) keep it bundleable
+ * for Lambda; the catalogue test checks that every file in the folders is listed here.
+ */
+
+function load<S extends z.ZodType>(schema: S, file: string, data: unknown): z.output<S> {
+  const result = schema.safeParse(data)
+  if (!result.success) {
+    throw new Error(`workshops/${file} does not fit its schema:\n${z.prettifyError(result.error)}`)
+  }
+  return result.data
+}
+
+/**
+ * Survey templates in catalogue order (shortest first), each complete in every language.
+ *
+ * @example
+ * const pulse = surveyTemplates.find((template) => template.id === 'visit-pulse')
+ */
+export const surveyTemplates: readonly SurveyTemplate[] = (
+  [
+    ['surveys/visit-pulse.json', visitPulseSurvey],
+    ['surveys/telehealth.json', telehealthSurvey],
+    ['surveys/cg-cahps-visit.json', cgCahpsVisitSurvey],
+  ] as const
+).map(([file, data]) => load(SurveyTemplate, file, data))
+
+/**
+ * One journey per specialty, plus the `general` one.
+ *
+ * @example
+ * journeys.map((journey) => journey.specialty) // ['cardiology', …, 'general', …]
+ */
+export const journeys: readonly Journey[] = (
+  [
+    ['journeys/cardiology.json', cardiologyJourney],
+    ['journeys/dental.json', dentalJourney],
+    ['journeys/dermatology.json', dermatologyJourney],
+    ['journeys/general.json', generalJourney],
+    ['journeys/mental-health.json', mentalHealthJourney],
+    ['journeys/obstetrics-gynecology.json', obstetricsGynecologyJourney],
+    ['journeys/ophthalmology.json', ophthalmologyJourney],
+    ['journeys/orthopedics.json', orthopedicsJourney],
+    ['journeys/other.json', otherJourney],
+    ['journeys/pediatrics.json', pediatricsJourney],
+    ['journeys/physical-therapy.json', physicalTherapyJourney],
+    ['journeys/primary-care.json', primaryCareJourney],
+    ['journeys/urgent-care.json', urgentCareJourney],
+  ] as const
+).map(([file, data]) => load(Journey, file, data))
+
+const bySpecialty = new Map(journeys.map((journey) => [journey.specialty, journey]))
+const general: Journey =
+  bySpecialty.get('general') ??
+  fail('workshops/journeys/ has no general journey (specialty "general")')
+
+function fail(message: string): never {
+  throw new Error(message)
+}
+
+/**
+ * The journey of a practice's specialty, or the general one when the specialty has none yet.
+ *
+ * @example
+ * journeyFor('dermatology').touchpoints.map((touchpoint) => touchpoint.id)
+ * // ['booking', 'check-in', 'visit', 'procedure', 'records', 'billing', 'follow-up']
+ */
+export function journeyFor(specialty: Specialty): Journey {
+  return bySpecialty.get(specialty) ?? general
+}
