@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: throughput of the API against the raw SDK and a bare Hono app, and the time
+ * `npm start` takes to answer, cold and built. Writes test/bench/REPORT.md and prints it.
+ * See report.ts for what each figure is; every server and JVM it starts is stopped before it ends.
+ */
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local'
+import { createDb } from '../../functions/src/store/db'
+import { ensureTable } from '../../functions/src/store/ensure-table'
+import { autocannonSide, compare, rawSide, type LoadSettings, type Watched } from './load'
+import { describeMachine } from './machine'
+import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from './proc'
+import { render, type Figures } from './report'
+import { makeMirror, timeStart, type StartRun } from './startup'
+import { signUp, startRaw, startServer } from './targets'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+
+const repo = fileURLToPath(new URL('../..', import.meta.url))
+const reportPath = fileURLToPath(new URL('./REPORT.md', import.meta.url))
+const settings: LoadSettings = { connections: 20, warmupSeconds: 2, durationSeconds: 10, rounds: 4 }
+const jvmWarmupSeconds = 8
+const warmStarts = 3
+/** The whole bench normally takes about 2 minutes; past this something hangs. */
+const benchTimeoutMs = 6 * 60_000
+
+/** Undo steps, run last-in first-out whatever happens (error, Ctrl-C, timeout). */
+const cleanups: (() => Promise<void> | void)[] = []
+let cleaning: Promise<void> | undefined
+function cleanUp(): Promise<void> {
+  return (cleaning ??= (async () => {
+    // Processes first: removing the temp mirror under a running web build would race it.
+    await stopAllGroups()
+    for (let step = cleanups.pop(); step; step = cleanups.pop()) {
+      try {
+        await step()
+      } catch (err) {
+        process.stderr.write(`bench clean-up: ${err instanceof Error ? err.message : err}\n`)
+      }
+    }
+  })())
+}
+
+let failed = false
+function fail(message: string, code = 1) {
+  // After Ctrl-C the phase in progress fails too, as its processes are stopped: say it once.
+  if (failed) return
+  failed = true
+  process.stderr.write(`${message}\n`)
+  void cleanUp().finally(() => process.exit(code))
+}
+process.on('SIGINT', () => fail('bench interrupted', 130))
+process.on('SIGTERM', () => fail('bench terminated', 143))
+setTimeout(
+  () => fail(`bench: gave up after ${benchTimeoutMs / 60_000} min`),
+  benchTimeoutMs,
+).unref()
+
+const step = (text: string) => process.stderr.write(`[bench] ${text}\n`)
+
+async function throughput() {
+  step('starting DynamoDB Local')
+  const dynamo = await withTimeout('starting DynamoDB Local', 60_000, startDynamoDbLocal())
+  cleanups.push(() => dynamo.stop())
+  const jvm: Watched[] = childrenNamed('java').map((pid) => ({ name: 'DynamoDB Local (JVM)', pid }))
+  if (jvm.length !== 1) step(`expected one JVM child, found ${jvm.length}: its CPU is not reported`)
+
+  const target = { endpoint: dynamo.endpoint, table: 'bench' }
+  await ensureTable(
+    createDb({ table: target.table, region: 'us-east-1', endpoint: target.endpoint }),
+  )
+
+  step('starting the full local server and the raw SDK loop')
+  const full = await startServer('full', target)
+  cleanups.push(() => full.stop())
+  const { cookie, token } = await signUp(full.url)
+  const raw = await startRaw(target, token, settings.connections)
+  cleanups.push(() => raw.stop())
+  const { connections } = settings
+  const api = (path: string, headers: Record<string, string>) =>
+    autocannonSide(`GET ${path} (full)`, `${full.url}${path}`, headers, connections, [
+      { name: 'API server (child process)', pid: full.pid },
+      ...jvm,
+    ])
+  const comparison = (settings.warmupSeconds * 2 + settings.durationSeconds * 2) * 1000 + 60_000
+
+  // A fresh JVM compiles DynamoDB Local's hot paths for its first seconds under load: whichever
+  // side ran first would pay for it.
+  step(`warming DynamoDB Local up for ${jvmWarmupSeconds} s`)
+  const rawMe = rawSide(raw, jvm)
+  await rawMe.warm(jvmWarmupSeconds)
+
+  step('GET /api/me through the full server vs. the same reads with the raw SDK')
+  const me = await withTimeout(
+    'GET /api/me vs raw SDK',
+    comparison,
+    compare(api('/api/me', { cookie }), rawMe, settings),
+  )
+  await raw.stop()
+
+  step('GET /api/health through the full server vs. a bare Hono app')
+  const bare = await startServer('bare', target)
+  cleanups.push(() => bare.stop())
+  const bareHealth = autocannonSide(
+    'GET /api/health (bare)',
+    `${bare.url}/api/health`,
+    {},
+    connections,
+    [{ name: 'bare Hono server (child process)', pid: bare.pid }, ...jvm],
+  )
+  const health = await withTimeout(
+    'GET /api/health full vs bare',
+    comparison,
+    compare(api('/api/health', {}), bareHealth, settings),
+  )
+  await bare.stop()
+  await full.stop()
+  // Free the cores and memory before the start-up runs, which bring their own JVMs.
+  await dynamo.stop()
+  for (const { pid } of jvm) {
+    if (!(await waitGone(pid, 5_000))) throw new Error(`DynamoDB Local (pid ${pid}) did not stop`)
+  }
+
+  return {
+    me: { api: me.a, raw: me.b },
+    health: { api: health.a, bare: health.b },
+    webBuildServed: full.webBuild,
+  }
+}
+
+async function startTimes(): Promise<{ cold: StartRun; warm: StartRun[] }> {
+  const mirror = makeMirror(repo)
+  cleanups.push(() => mirror.remove())
+  step(`npm start, cold (building the web app in ${mirror.root})`)
+  const cold = await timeStart(mirror.root, true, 150_000)
+  const warm: StartRun[] = []
+  for (let i = 1; i <= warmStarts; i++) {
+    step(`npm start, built tree, run ${i} of ${warmStarts}`)
+    warm.push(await timeStart(mirror.root, false, 60_000))
+  }
+  mirror.remove()
+  return { cold, warm }
+}
+
+async function main() {
+  const began = performance.now()
+  const date = new Date().toISOString()
+  const machine = describeMachine()
+  const loadAverage = os.loadavg()[0] ?? Number.NaN
+  const load = await throughput()
+  const start = await startTimes()
+  const figures: Figures = {
+    date,
+    command:
+      process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : 'npx tsx test/bench/run.ts',
+    machine,
+    settings,
+    jvmWarmupSeconds,
+    loadAverage,
+    ...load,
+    start,
+    totalSeconds: (performance.now() - began) / 1000,
+    processes: { ...accounting },
+  }
+  const report = render(figures)
+  writeFileSync(reportPath, report)
+  process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
+}
+
+main().then(
+  () => cleanUp().then(() => process.exit(0)),
+  (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),
+)
