@@ -9,7 +9,8 @@
  */
 
 export type Role = 'owner' | 'manager' | 'staff' | 'committee'
-export type Ability = 'practice:read' | 'practice:manage' | 'team:manage' | 'outbox:read'
+export type Ability =
+  'practice:read' | 'practice:manage' | 'surveys:manage' | 'team:manage' | 'outbox:read'
 export type InvitableRole = Exclude<Role, 'owner'>
 export type Language = 'en' | 'es'
 export type MailMode = 'outbox' | 'ses'
@@ -27,7 +28,15 @@ export interface Practice {
   specialty: string
   timeZone: string
   languages: Language[]
+  reviewLinks: ReviewLink[]
   createdAt: string
+}
+
+export type ReviewSite =
+  'google' | 'yelp' | 'facebook' | 'healthgrades' | 'zocdoc' | 'vitals' | 'other'
+export interface ReviewLink {
+  site: ReviewSite
+  url: string
 }
 
 export interface Me {
@@ -221,12 +230,15 @@ async function request<T>(
   return (await response.json()) as T
 }
 
-const get = <T>(path: string, options?: RequestOptions) =>
+// Exported for the area clients beside this file (e.g. `api-surveys.ts`), which add their routes
+// with the same cookie, CSRF and problem handling.
+export const get = <T>(path: string, options?: RequestOptions) =>
   request<T>('GET', path, undefined, options)
-const post = <T>(path: string, body: unknown) => request<T>('POST', path, body)
-const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body)
-const del = (path: string) => request<void>('DELETE', path)
-const id = (value: string) => encodeURIComponent(value)
+export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body)
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body)
+export const del = (path: string) => request<void>('DELETE', path)
+export const id = (value: string) => encodeURIComponent(value)
 
 export const config = {
   get: (options?: RequestOptions) => get<Config>('/api/config', options),
