@@ -33,6 +33,13 @@ const Env = z.object({
    * the API is reachable only through CloudFront (whose viewer-address header can then be trusted).
    */
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+  /** Survey submissions a minute from one client address; 0 turns the limit off (load tests). */
+  PUBLIC_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+  /** Whether "Explore a demo practice" may create demo practices (off in AWS deployments). */
+  ALLOW_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
 export type Config = z.infer<typeof Env>

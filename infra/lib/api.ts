@@ -44,6 +44,8 @@ export class Api extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         MAIL_MODE: 'ses',
+        // Demo practices are for trying Touchpoint locally, not for a practice's own account.
+        ALLOW_DEMO: 'false',
         ORIGIN_VERIFY_SECRET: props.originVerify,
         ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.

@@ -5,7 +5,13 @@ import type { Db } from '../../functions/src/store/db'
 import { testConfig } from './db'
 
 export function testApp(db: Db, overrides: Record<string, string> = {}): App {
-  return createApp({ config: testConfig(overrides), db, mailer: outboxMailer(db) })
+  return createApp({
+    config: testConfig(overrides),
+    db,
+    mailer: outboxMailer(db),
+    // Tests play many clients from one process; each Caller names its address in this header.
+    clientAddress: (c) => c.req.header('x-test-client-address'),
+  })
 }
 
 export const uniqueEmail = (who = 'person') =>
@@ -38,6 +44,7 @@ export class Caller {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+        'x-test-client-address': this.address,
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -45,7 +52,13 @@ export class Caller {
     const setCookie = res.headers.get('set-cookie')
     if (setCookie?.startsWith('tp_session=')) this.cookie = setCookie.split(';')[0] ?? ''
     const text = await res.text()
-    const json = text ? (JSON.parse(text) as Record<string, any>) : undefined
+    const isJson = /json/.test(res.headers.get('content-type') ?? '')
+    // Non-JSON answers (CSV, images) come back as their text.
+    const json = text
+      ? isJson
+        ? (JSON.parse(text) as Record<string, any>)
+        : (text as any)
+      : undefined
     if (json && typeof json.csrfToken === 'string') this.csrfToken = json.csrfToken
     return { status: res.status, headers: res.headers, body: json as any }
   }

@@ -18,6 +18,12 @@ import { locationsApi, providersApi } from './routes/places'
 import { practicesApi } from './routes/practices'
 import { sessionApi } from './routes/session'
 import { teamApi } from './routes/team'
+import { templatesApi } from './routes/templates'
+import { surveysApi } from './routes/surveys'
+import { journeyApi } from './routes/journey'
+import { publicSurveysApi } from './routes/public-surveys'
+import { responsesApi } from './routes/responses'
+import { demoApi } from './routes/demo'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -69,6 +75,12 @@ export function createApp(deps: AppDeps) {
     .route('/api', locationsApi)
     .route('/api', providersApi)
     .route('/api', outboxApi)
+    .route('/api', templatesApi)
+    .route('/api', surveysApi)
+    .route('/api', journeyApi)
+    .route('/api', publicSurveysApi)
+    .route('/api', responsesApi)
+    .route('/api', demoApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

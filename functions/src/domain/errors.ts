@@ -7,11 +7,14 @@ export abstract class DomainError extends Error {
   abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503
   /** The request field the error is about, when there is one (named in the problem body). */
   readonly field: string | undefined
+  /** Every field with a problem, when there are several (e.g. each wrong answer of a survey). */
+  readonly errors: { field: string; message: string }[] | undefined
 
-  constructor(message: string, field?: string) {
+  constructor(message: string, field?: string, errors?: { field: string; message: string }[]) {
     super(message)
     this.name = new.target.name
     this.field = field
+    this.errors = errors
   }
 }
 

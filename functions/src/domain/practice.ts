@@ -61,12 +61,30 @@ export const Password = z
 export const PersonName = z.string().trim().min(1, 'Required').max(100)
 export const PracticeName = z.string().trim().min(1, 'Required').max(120)
 
+export const reviewSites = [
+  'google',
+  'yelp',
+  'facebook',
+  'healthgrades',
+  'zocdoc',
+  'vitals',
+  'other',
+] as const
+/** Where the thank-you page invites every respondent (whatever they answered) to leave a review. */
+export const ReviewLink = z.object({
+  site: z.enum(reviewSites),
+  url: z.url({ protocol: /^https$/, error: 'Expected an https:// address' }).max(500),
+})
+export type ReviewLink = z.infer<typeof ReviewLink>
+
 export const Practice = z.object({
   id: Id,
   name: PracticeName,
   specialty: Specialty,
   timeZone: TimeZone,
   languages: z.array(Language).min(1),
+  // Added after the first release: items written before it read as "none yet".
+  reviewLinks: z.array(ReviewLink).max(7).default([]),
   createdAt: z.iso.datetime(),
 })
 export type Practice = z.infer<typeof Practice>

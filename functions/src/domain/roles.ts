@@ -9,6 +9,8 @@ const abilities = {
   'practice:read': ['owner', 'manager', 'staff', 'committee'],
   /** Change the practice's name, time zone, languages, locations and providers. */
   'practice:manage': ['owner', 'manager'],
+  /** Create, edit, publish and archive surveys; edit the journey. */
+  'surveys:manage': ['owner', 'manager'],
   /** Invite people, change their roles, remove them. */
   'team:manage': ['owner'],
   /** Read the local outbox of e-mails the product would have sent. */

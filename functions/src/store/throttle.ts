@@ -57,3 +57,28 @@ export async function record(db: Db, limits: Limit[], nowMs = Date.now()): Promi
     }),
   )
 }
+
+/** Count one hit in the current window and answer the total so far and when the window ends. */
+export async function hit(
+  db: Db,
+  scope: string,
+  subject: string,
+  windowSeconds: number,
+  nowMs = Date.now(),
+): Promise<{ hits: number; resetAt: Date }> {
+  const limit = { scope, subject, max: 0, windowSeconds }
+  const windowStart = windowOf(limit, nowMs)
+  const { Attributes } = await db.client.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.throttle(scope, subject, windowStart),
+      UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)',
+      ExpressionAttributeValues: { ':one': 1, ':expires': windowStart + windowSeconds * 2 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  )
+  return {
+    hits: Number(Attributes?.hits ?? 1),
+    resetAt: new Date((windowStart + windowSeconds) * 1000),
+  }
+}

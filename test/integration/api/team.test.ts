@@ -146,6 +146,7 @@ describe('roles', () => {
     expect((await manager.get('/api/me')).body.abilities).toEqual([
       'practice:read',
       'practice:manage',
+      'surveys:manage',
       'outbox:read',
     ])
     // Staff see who is on the team but not the invitations.

@@ -99,7 +99,8 @@ describe('the local server', () => {
     )
     second.child.kill('SIGINT')
     expect(await second.exited).toBe(0)
-  })
+    // Two JVM and server starts: generous on a busy two-core machine.
+  }, 120_000)
 
   it('leaves no DynamoDB Local behind when the server is killed outright', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-kill-'))
@@ -109,7 +110,7 @@ describe('the local server', () => {
     server.child.kill('SIGKILL')
     await server.exited
     expect(await until(() => jvmsFor(dataDir).length === 0)).toBe(true)
-  })
+  }, 60_000)
 
   it('says in one line which port is taken and how to choose another', async () => {
     const blocker = createServer()

@@ -9,6 +9,7 @@ import {
   PersonName,
   Practice,
   PracticeName,
+  ReviewLink,
   Specialty,
   TimeZone,
   type User,
@@ -38,6 +39,7 @@ const PracticeChanges = z
       .array(Language)
       .min(1, 'Choose at least one language')
       .refine((list) => new Set(list).size === list.length, 'Each language once'),
+    reviewLinks: z.array(ReviewLink).max(7),
   })
   .partial()
 
@@ -77,6 +79,7 @@ export const practicesApi = new OpenAPIHono<AppEnv>()
       specialty: body.specialty,
       timeZone: body.timeZone,
       languages: ['en'],
+      reviewLinks: [],
       createdAt: now,
     }
     const owner: User = {

@@ -1,0 +1,34 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { createDemo } from '../../demo/create-demo'
+import { Forbidden } from '../../domain/errors'
+import type { AppEnv } from '../env'
+import { problemResponses } from '../problem'
+import { jsonResponse, Me } from '../schemas'
+import { startSession } from '../start-session'
+
+const createDemoPractice = createRoute({
+  method: 'post',
+  path: '/demo',
+  tags: ['Demo'],
+  summary: 'Create a demo practice with six months of responses and sign in as its owner',
+  description:
+    'Each call makes a new practice ("Sunrise Dermatology (demo)") with its own ids, locations, ' +
+    'providers, two published surveys and about 1,700 generated responses. Only where ALLOW_DEMO ' +
+    'is on (the default locally, off in AWS).',
+  responses: {
+    201: jsonResponse(Me, 'Created; the demo owner is signed in (session cookie set)'),
+    ...problemResponses(403),
+  },
+})
+
+export const demoApi = new OpenAPIHono<AppEnv>().openapi(createDemoPractice, async (c) => {
+  if (!c.var.deps.config.ALLOW_DEMO) {
+    throw new Forbidden('Demo practices are turned off on this installation.')
+  }
+  const { demo, milliseconds } = await createDemo(c.var.db)
+  c.var.log.info(
+    { practiceId: demo.practice.id, responses: demo.responses.length, milliseconds },
+    'demo practice created',
+  )
+  return c.json(await startSession(c, demo.practice, demo.owner), 201)
+})

@@ -1,0 +1,234 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import QRCode from 'qrcode'
+import { ulid } from 'ulid'
+import { z } from 'zod'
+import { surveyTemplates } from '../../../../workshops'
+import { Invalid, NotFound } from '../../domain/errors'
+import { Id } from '../../domain/practice'
+import { Survey, SurveyVersion } from '../../domain/survey-records'
+import { Slug, SurveyDefinition } from '../../domain/surveys'
+import * as journeys from '../../store/journeys'
+import * as surveys from '../../store/surveys'
+import type { AppEnv } from '../env'
+import { requireAbility, requireSession } from '../middleware/session'
+import { problemResponses } from '../problem'
+import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
+
+const read = [requireSession(), requireAbility('practice:read')]
+const manage = [requireSession(), requireAbility('surveys:manage')]
+const surveyParams = z.object({ id: Id })
+
+const Published = z.object({
+  version: z.number().int().positive(),
+  /** The link patients open; add `?location=<id>&provider=<id>` to record where they were seen. */
+  publicUrl: z.url(),
+})
+
+const createSurvey = createRoute({
+  method: 'post',
+  path: '/surveys',
+  tags: ['Surveys'],
+  summary: 'Start a survey from a template (a draft until published)',
+  security: sessionSecurity,
+  middleware: manage,
+  request: jsonBody(z.object({ templateId: Slug })),
+  responses: {
+    201: jsonResponse(Survey, 'The new draft survey'),
+    ...problemResponses(400, 401, 403),
+  },
+})
+
+const listSurveys = createRoute({
+  method: 'get',
+  path: '/surveys',
+  tags: ['Surveys'],
+  summary: "The practice's surveys, newest first",
+  security: sessionSecurity,
+  middleware: read,
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(Survey) }), 'Every survey'),
+    ...problemResponses(401, 403),
+  },
+})
+
+const getSurvey = createRoute({
+  method: 'get',
+  path: '/surveys/{id}',
+  tags: ['Surveys'],
+  summary: 'One survey with its draft',
+  security: sessionSecurity,
+  middleware: read,
+  request: { params: surveyParams },
+  responses: { 200: jsonResponse(Survey, 'The survey'), ...problemResponses(401, 403, 404) },
+})
+
+const saveDraft = createRoute({
+  method: 'put',
+  path: '/surveys/{id}/draft',
+  tags: ['Surveys'],
+  summary: 'Replace the draft (the live version changes only when published)',
+  security: sessionSecurity,
+  middleware: manage,
+  request: { params: surveyParams, ...jsonBody(SurveyDefinition) },
+  responses: {
+    200: jsonResponse(Survey, 'The survey with its new draft'),
+    ...problemResponses(400, 401, 403, 404, 410),
+  },
+})
+
+const publish = createRoute({
+  method: 'post',
+  path: '/surveys/{id}/publish',
+  tags: ['Surveys'],
+  summary: 'Publish the draft as the next version; patients answer it from now on',
+  security: sessionSecurity,
+  middleware: manage,
+  request: { params: surveyParams },
+  responses: {
+    200: jsonResponse(Published, 'The new version and the link to share'),
+    ...problemResponses(401, 403, 404, 410),
+  },
+})
+
+const archive = createRoute({
+  method: 'post',
+  path: '/surveys/{id}/archive',
+  tags: ['Surveys'],
+  summary: 'Stop accepting responses (the survey and its responses are kept)',
+  security: sessionSecurity,
+  middleware: manage,
+  request: { params: surveyParams },
+  responses: {
+    200: jsonResponse(Survey, 'The archived survey'),
+    ...problemResponses(401, 403, 404),
+  },
+})
+
+const getVersion = createRoute({
+  method: 'get',
+  path: '/surveys/{id}/versions/{version}',
+  tags: ['Surveys'],
+  summary: 'A published version exactly as patients saw it',
+  security: sessionSecurity,
+  middleware: read,
+  request: { params: surveyParams.extend({ version: z.coerce.number().int().positive() }) },
+  responses: {
+    200: jsonResponse(SurveyVersion, 'The version'),
+    ...problemResponses(401, 403, 404),
+  },
+})
+
+const qrCode = createRoute({
+  method: 'get',
+  path: '/surveys/{id}/qr',
+  tags: ['Surveys'],
+  summary: "A QR code of the survey's public link, as SVG or PNG",
+  security: sessionSecurity,
+  middleware: read,
+  request: {
+    params: surveyParams,
+    query: z.object({
+      format: z.enum(['svg', 'png']).default('svg'),
+      location: Id.optional(),
+      provider: Id.optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The QR code',
+      content: { 'image/svg+xml': { schema: z.string() }, 'image/png': { schema: z.string() } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+})
+
+/** The patient's link: the site's own address (CloudFront in AWS), `/s/<survey id>`. */
+export function publicUrl(
+  c: Context<AppEnv>,
+  surveyId: string,
+  where: { location?: string; provider?: string } = {},
+) {
+  const url = new URL(`/s/${surveyId}`, c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin)
+  if (where.location) url.searchParams.set('location', where.location)
+  if (where.provider) url.searchParams.set('provider', where.provider)
+  return url.toString()
+}
+
+async function surveyOf(c: Context<AppEnv>, id: string) {
+  const survey = await surveys.get(c.var.db, c.var.auth.practice.id, id)
+  if (!survey) throw new NotFound('survey', id)
+  return survey
+}
+
+export const surveysApi = new OpenAPIHono<AppEnv>()
+  .openapi(createSurvey, async (c) => {
+    const { templateId } = c.req.valid('json')
+    const template = surveyTemplates.find((t) => t.id === templateId)
+    if (!template) throw new Invalid('No such survey template.', 'templateId')
+    const { practice } = c.var.auth
+    const { id: _id, description: _d, minutes: _m, ...definition } = template
+    // Offer the languages the practice chose, of those the template has.
+    const languages = template.languages.filter((l) => practice.languages.includes(l))
+    const now = new Date().toISOString()
+    const survey: Survey = {
+      id: ulid(),
+      templateId,
+      status: 'draft',
+      draft: { ...definition, languages: languages.length > 0 ? languages : template.languages },
+      publishedVersion: null,
+      unpublishedChanges: true,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await surveys.create(c.var.db, practice.id, survey)
+    return c.json(survey, 201)
+  })
+  .openapi(listSurveys, async (c) =>
+    c.json({ items: await surveys.list(c.var.db, c.var.auth.practice.id) }, 200),
+  )
+  .openapi(getSurvey, async (c) => c.json(await surveyOf(c, c.req.valid('param').id), 200))
+  .openapi(saveDraft, async (c) => {
+    const draft = c.req.valid('json')
+    const { practice } = c.var.auth
+    const journey = await journeys.get(c.var.db, practice.id, practice.specialty)
+    const known = new Set(journey.touchpoints.map((t) => t.id))
+    const unknown = draft.questions.findIndex((q) => q.touchpoint && !known.has(q.touchpoint))
+    if (unknown >= 0) {
+      throw new Invalid(
+        "No such touch point in this practice's journey.",
+        `questions.${unknown}.touchpoint`,
+      )
+    }
+    const survey = await surveys.saveDraft(c.var.db, practice.id, c.req.valid('param').id, draft)
+    return c.json(survey, 200)
+  })
+  .openapi(publish, async (c) => {
+    const { id } = c.req.valid('param')
+    const version = await surveys.publish(c.var.db, c.var.auth.practice.id, id)
+    return c.json({ version: version.version, publicUrl: publicUrl(c, id) }, 200)
+  })
+  .openapi(archive, async (c) =>
+    c.json(await surveys.archive(c.var.db, c.var.auth.practice.id, c.req.valid('param').id), 200),
+  )
+  .openapi(getVersion, async (c) => {
+    const { id, version } = c.req.valid('param')
+    const found = await surveys.getVersion(c.var.db, c.var.auth.practice.id, id, version)
+    if (!found) throw new NotFound('survey version')
+    return c.json(found, 200)
+  })
+  .openapi(qrCode, async (c) => {
+    const { id } = c.req.valid('param')
+    const { format, location, provider } = c.req.valid('query')
+    await surveyOf(c, id)
+    const url = publicUrl(c, id, { ...(location && { location }), ...(provider && { provider }) })
+    // Quartile error correction survives a smudged or partly covered poster.
+    const options = { errorCorrectionLevel: 'Q' as const, margin: 2 }
+    if (format === 'png') {
+      const png = await QRCode.toBuffer(url, { ...options, width: 1024 })
+      return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' })
+    }
+    return c.body(await QRCode.toString(url, { ...options, type: 'svg' }), 200, {
+      'content-type': 'image/svg+xml',
+    })
+  })
