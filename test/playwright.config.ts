@@ -1,10 +1,21 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 // The built product, served as `npm start` serves it, on its own port with a throwaway data folder.
-const port = Number(process.env.E2E_PORT ?? 8791)
+// A free port is chosen once and put in the environment, which the test workers inherit, so a
+// server left running elsewhere on the machine cannot collide with the run.
+process.env.E2E_PORT ??= spawnSync(
+  process.execPath,
+  [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+  ],
+  { encoding: 'utf8' },
+).stdout.trim()
+const port = Number(process.env.E2E_PORT)
 const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-'))
 const root = new URL('..', import.meta.url).pathname
 
