@@ -59,6 +59,8 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Every browser test submits from 127.0.0.1; the limit has its own integration test.
+      PUBLIC_SUBMIT_RATE_LIMIT: '0',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   },

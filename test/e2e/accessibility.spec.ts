@@ -52,6 +52,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
 
     test('signed-in pages have no axe violations', async ({ page }) => {
+      // One sweep over every signed-in page and state, each with an axe run: long on a busy machine.
+      test.setTimeout(120_000)
       const owner = await signUpViaApi(page)
       const headers = { 'x-csrf-token': owner.csrfToken }
       const location = await page.request.post('/api/locations', {

@@ -15,6 +15,7 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { href: '/home', label: 'Home' },
+  { href: '/surveys', label: 'Surveys' },
   { href: '/settings', label: 'Settings' },
   {
     href: '/outbox',

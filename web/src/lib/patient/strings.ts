@@ -1,0 +1,164 @@
+import type { Language, Localized, ReviewSite } from './types'
+
+/**
+ * Every word of its own the patient page shows, in each language a survey can be offered in. The
+ * survey's text (title, questions, options, thank-you) arrives already translated from the server,
+ * so the page itself needs only a few dozen short strings. A typed object holds them with no
+ * runtime, no build step and no bytes beyond the words: an i18n library, even a compiled one like
+ * Paraglide, would add machinery to the page whose size budget is tightest, and a missing
+ * translation here is a type error rather than a blank button.
+ */
+export interface Strings {
+  languageName: string
+  languageLabel: string
+  loading: string
+  progress: (position: number, total: number) => string
+  back: string
+  next: string
+  send: string
+  sending: string
+  required: string
+  requiredError: string
+  invalidAnswer: string
+  yes: string
+  no: string
+  chooseAll: string
+  chooseUpTo: (count: number) => string
+  characterCount: (used: number, max: number) => string
+  charactersLeft: (left: number) => string
+  resumed: string
+  changed: string
+  startOver: string
+  savedTitle: string
+  savedLater: string
+  savedOffline: string
+  savedBusy: string
+  savedError: string
+  tryNow: string
+  closedTitle: string
+  closedBody: string
+  unreachableTitle: string
+  unreachableBody: string
+  retry: string
+  thanksTitle: string
+  thanksSent: string
+  reviewIntro: string
+  reviewOn: (site: ReviewSite) => string
+  canClose: string
+}
+
+const siteNames: Record<ReviewSite, string> = {
+  google: 'Google',
+  yelp: 'Yelp',
+  facebook: 'Facebook',
+  healthgrades: 'Healthgrades',
+  zocdoc: 'Zocdoc',
+  vitals: 'Vitals',
+  other: '',
+}
+
+const en: Strings = {
+  languageName: 'English',
+  languageLabel: 'Language',
+  loading: 'Loading…',
+  progress: (position, total) => `Question ${position} of ${total}`,
+  back: 'Back',
+  next: 'Next',
+  send: 'Send',
+  sending: 'Sending…',
+  required: 'Required',
+  requiredError: 'Please answer this question to go on.',
+  invalidAnswer: 'Please check this answer and try again.',
+  yes: 'Yes',
+  no: 'No',
+  chooseAll: 'Choose all that apply.',
+  chooseUpTo: (count) => `Choose up to ${count}.`,
+  characterCount: (used, max) => `${used} of ${max} characters`,
+  charactersLeft: (left) => (left === 1 ? '1 character left' : `${left} characters left`),
+  resumed: 'Welcome back. We kept the answers you gave on this phone.',
+  startOver: 'Start over',
+  changed:
+    'This survey changed while you were answering it. Please check your answers and send them again.',
+  savedTitle: 'Almost done',
+  savedLater: 'If you close this page, we’ll send your answers the next time you open this survey.',
+  savedOffline: 'Saved on this phone; we’ll send it when you’re back online.',
+  savedBusy:
+    'Many people are sending answers right now. Your answers are saved on this phone, and we’ll try again in a moment.',
+  savedError:
+    'Something went wrong on our side. Your answers are saved on this phone, and we’ll try again shortly.',
+  tryNow: 'Try again now',
+  closedTitle: 'This survey is no longer open',
+  closedBody: 'Thank you for wanting to share your experience. You can close this page.',
+  unreachableTitle: 'This survey could not open',
+  unreachableBody: 'Check that your phone is connected to the internet, then try again.',
+  retry: 'Try again',
+  thanksTitle: 'Thank you!',
+  thanksSent: 'Your answers have been sent.',
+  reviewIntro: 'If you would like, you can also share your experience online:',
+  reviewOn: (site) => (site === 'other' ? 'Review us online' : `Review us on ${siteNames[site]}`),
+  canClose: 'You can close this page now.',
+}
+
+const es: Strings = {
+  languageName: 'Español',
+  languageLabel: 'Idioma',
+  loading: 'Cargando…',
+  progress: (position, total) => `Pregunta ${position} de ${total}`,
+  back: 'Atrás',
+  next: 'Siguiente',
+  send: 'Enviar',
+  sending: 'Enviando…',
+  required: 'Obligatoria',
+  requiredError: 'Responda esta pregunta para continuar.',
+  invalidAnswer: 'Revise esta respuesta e inténtelo de nuevo.',
+  yes: 'Sí',
+  no: 'No',
+  chooseAll: 'Elija todas las que correspondan.',
+  chooseUpTo: (count) => (count === 1 ? 'Elija una.' : `Elija hasta ${count}.`),
+  characterCount: (used, max) => `${used} de ${max} caracteres`,
+  charactersLeft: (left) => (left === 1 ? 'Queda 1 carácter' : `Quedan ${left} caracteres`),
+  resumed: 'Hola de nuevo. Guardamos en este teléfono las respuestas que ya dio.',
+  startOver: 'Empezar de nuevo',
+  changed: 'Esta encuesta cambió mientras la respondía. Revise sus respuestas y envíelas de nuevo.',
+  savedTitle: 'Ya casi terminamos',
+  savedLater:
+    'Si cierra esta página, enviaremos sus respuestas la próxima vez que abra esta encuesta.',
+  savedOffline: 'Guardado en este teléfono; lo enviaremos cuando vuelva a tener conexión.',
+  savedBusy:
+    'Muchas personas están enviando respuestas en este momento. Sus respuestas están guardadas en este teléfono y lo intentaremos de nuevo en un momento.',
+  savedError:
+    'Algo salió mal de nuestro lado. Sus respuestas están guardadas en este teléfono y lo intentaremos de nuevo en breve.',
+  tryNow: 'Intentar ahora',
+  closedTitle: 'Esta encuesta ya no está abierta',
+  closedBody: 'Gracias por querer compartir su experiencia. Ya puede cerrar esta página.',
+  unreachableTitle: 'No se pudo abrir esta encuesta',
+  unreachableBody: 'Revise que su teléfono esté conectado a internet e inténtelo de nuevo.',
+  retry: 'Reintentar',
+  thanksTitle: '¡Gracias!',
+  thanksSent: 'Sus respuestas se enviaron.',
+  reviewIntro: 'Si lo desea, también puede compartir su experiencia en línea:',
+  reviewOn: (site) =>
+    site === 'other' ? 'Déjenos una reseña en línea' : `Déjenos una reseña en ${siteNames[site]}`,
+  canClose: 'Ya puede cerrar esta página.',
+}
+
+export const strings: Record<Language, Strings> = { en, es }
+
+/** The text in the wanted language, else the first one the survey has. */
+export function localize(text: Localized | undefined, language: Language): string {
+  if (!text) return ''
+  return text[language] ?? Object.values(text)[0] ?? ''
+}
+
+/**
+ * The first of the browser's preferred languages the survey offers (`es-MX` counts as `es`),
+ * else the survey's first language.
+ */
+export function preferredLanguage(offered: readonly Language[], wanted: readonly string[]) {
+  for (const tag of wanted) {
+    const base = tag.toLowerCase().split('-')[0]
+    const match = offered.find((language) => language === base)
+    if (match) return match
+  }
+  return offered[0] ?? 'en'
+}
