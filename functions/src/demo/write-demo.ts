@@ -160,7 +160,7 @@ function periods(timeZone: string) {
 
 /** BatchWriteItem takes at most 25 puts; a few batches run at once, retrying what is throttled. */
 const batchSize = 25
-const parallelBatches = 8
+const parallelBatches = 4
 const maxAttempts = 10
 
 async function batchPut(db: Db, items: Record<string, unknown>[]): Promise<void> {

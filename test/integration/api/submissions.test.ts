@@ -112,6 +112,31 @@ describe('exactly-once submission', () => {
   })
 })
 
+describe('listing responses', () => {
+  it('pages through a score filter without skipping or repeating a response', async () => {
+    const { owner } = await freshPractice(app)
+    const { id } = await publishedSurvey(owner)
+    for (const score of [10, 2, 9, 3, 10, 1, 9, 0, 10])
+      await submit(id, { answers: pulseAnswers(score) })
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: {
+        body: { total: number; items: { id: string; score: number }[]; nextCursor: string | null }
+      } = await owner.get(
+        `/api/responses?surveyId=${id}&minScore=9&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      expect(page.body.total).toBe(5)
+      expect(page.body.items.length).toBeLessThanOrEqual(2)
+      expect(page.body.items.every((item) => item.score >= 9)).toBe(true)
+      seen.push(...page.body.items.map((item) => item.id))
+      cursor = page.body.nextCursor
+    } while (cursor)
+    expect(seen).toHaveLength(5)
+    expect(new Set(seen).size).toBe(5)
+  })
+})
+
 describe('bad answers', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['a wrong type', pulseAnswers(9, { booking: 'five' }), 'answers.booking'],

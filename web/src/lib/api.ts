@@ -20,6 +20,8 @@ export interface Config {
   languages: Language[]
   specialties: string[]
   minPasswordLength: number
+  /** Whether "Explore a demo practice" is offered (off in AWS deployments). */
+  allowDemo: boolean
 }
 
 export interface Practice {

@@ -16,6 +16,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { href: '/home', label: 'Home' },
   { href: '/surveys', label: 'Surveys' },
+  { href: '/responses', label: 'Responses' },
   { href: '/settings', label: 'Settings' },
   {
     href: '/outbox',

@@ -9,6 +9,8 @@ const ClientConfig = z.object({
   languages: z.array(z.string()),
   specialties: z.array(z.string()),
   minPasswordLength: z.number().int(),
+  /** Whether "Explore a demo practice" is offered. */
+  allowDemo: z.boolean(),
 })
 
 const getConfig = createRoute({
@@ -26,6 +28,7 @@ export const configApi = new OpenAPIHono<AppEnv>().openapi(getConfig, (c) =>
       languages: [...languages],
       specialties: [...specialties],
       minPasswordLength,
+      allowDemo: c.var.deps.config.ALLOW_DEMO,
     },
     200,
   ),

@@ -170,8 +170,9 @@ export const responsesApi = new OpenAPIHono<AppEnv>()
     if (next && !String(next.key.pk ?? '').startsWith(`P#${practiceId}#`))
       throw new Invalid('Bad cursor.', 'cursor')
     do {
+      // Ask only for what the page still has room for: the cursor then never skips a match.
       const batch = await responses.list(c.var.db, practiceId, reader.storeFilter, {
-        limit,
+        limit: limit - page.length,
         cursor: next,
       })
       for (const response of batch.items) {
