@@ -75,3 +75,13 @@ export const Journey = z.object({
     }),
 })
 export type Journey = z.infer<typeof Journey>
+
+/**
+ * The touch points a new journey may not drop: the standard six, and any that a survey's questions
+ * measure (their answers and counters would lose their place). Answers with the first missing one.
+ */
+export function missingTouchpoint(journey: Journey, inUse: Iterable<string>): string | undefined {
+  const present = new Set(journey.touchpoints.map((touchpoint) => touchpoint.id))
+  for (const id of [...standardTouchpoints, ...inUse]) if (!present.has(id)) return id
+  return undefined
+}

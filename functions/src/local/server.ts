@@ -5,6 +5,7 @@ import { serve, upgradeWebSocket, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { WebSocketServer } from 'ws'
 import { createApp } from '../api/app'
@@ -55,7 +56,8 @@ export function createLocalApp(
   app.route('/', api)
 
   if (existsSync(`${buildDir}/index.html`)) {
-    const indexHtml = readFileSync(`${buildDir}/index.html`, 'utf8')
+    // Phones on slow links get pages gzipped, as CloudFront serves them in AWS.
+    app.use('*', compress())
     app.use('*', async (c, next) => {
       await next()
       for (const [name, value] of Object.entries(pageSecurityHeaders)) c.header(name, value)
@@ -68,7 +70,10 @@ export function createLocalApp(
     // Every other page is the single-page app's shell; its router takes it from there. Unknown API
     // paths go back to the API, which answers them with a problem+json 404.
     app.get('*', (c) =>
-      c.req.path.startsWith('/api/') ? api.fetch(c.req.raw, c.env) : c.html(indexHtml),
+      c.req.path.startsWith('/api/')
+        ? api.fetch(c.req.raw, c.env)
+        : // Read each time (a few hundred bytes): a rebuild while the server runs is served at once.
+          c.html(readFileSync(`${buildDir}/index.html`, 'utf8')),
     )
   }
   return app

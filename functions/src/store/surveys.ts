@@ -47,25 +47,29 @@ export async function list(db: Db, practiceId: string): Promise<Survey[]> {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
-/** Replace the draft; the live version is untouched until the next publish. */
+/**
+ * Replace the draft; the live version is untouched until the next publish. `unpublishedChanges`
+ * says whether the draft now differs from the live version (the caller compares them).
+ */
 export async function saveDraft(
   db: Db,
   practiceId: string,
   surveyId: string,
   draft: SurveyDefinition,
+  unpublishedChanges = true,
 ): Promise<Survey> {
   try {
     const { Attributes } = await db.client.send(
       new UpdateCommand({
         TableName: db.table,
         Key: keys.survey(practiceId, surveyId),
-        UpdateExpression: 'SET draft = :draft, updatedAt = :now, unpublishedChanges = :true',
+        UpdateExpression: 'SET draft = :draft, updatedAt = :now, unpublishedChanges = :changed',
         ConditionExpression: 'attribute_exists(pk) AND #status <> :archived',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':draft': draft,
           ':now': nowIso(),
-          ':true': true,
+          ':changed': unpublishedChanges,
           ':archived': 'archived',
         },
         ReturnValues: 'ALL_NEW',
@@ -95,6 +99,11 @@ export async function publish(
   const survey = await get(db, practiceId, surveyId)
   if (!survey) throw new NotFound('survey', surveyId)
   if (survey.status === 'archived') throw new Gone('This survey is archived.')
+  if (survey.publishedVersion && !survey.unpublishedChanges) {
+    // Nothing changed since the live version: publishing again would only add an identical one.
+    const live = await getVersion(db, practiceId, surveyId, survey.publishedVersion)
+    if (live) return live
+  }
   const version = (survey.publishedVersion ?? 0) + 1
   const published: SurveyVersion = {
     surveyId,
@@ -213,4 +222,57 @@ export async function archive(db: Db, practiceId: string, surveyId: string): Pro
     if (isConditionFailure(err)) throw new NotFound('survey', surveyId)
     throw err
   }
+}
+
+/**
+ * Undo an archive: a survey that was live accepts responses again at its last published version;
+ * one never published goes back to being a draft.
+ */
+export async function restore(db: Db, practiceId: string, surveyId: string): Promise<Survey> {
+  const survey = await get(db, practiceId, surveyId)
+  if (!survey) throw new NotFound('survey', surveyId)
+  if (survey.status !== 'archived') return survey
+  const status = survey.publishedVersion ? 'published' : 'draft'
+  const now = nowIso()
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.table,
+              Key: keys.survey(practiceId, surveyId),
+              UpdateExpression: 'SET #status = :status, updatedAt = :now',
+              ConditionExpression: '#status = :archived',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':status': status,
+                ':now': now,
+                ':archived': 'archived',
+              },
+            },
+          },
+          ...(survey.publishedVersion
+            ? [
+                {
+                  Put: {
+                    TableName: db.table,
+                    Item: toItem(keys.publicSurvey(surveyId), 'public-survey', {
+                      practiceId,
+                      surveyId,
+                      version: survey.publishedVersion,
+                    }),
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    )
+  } catch (err) {
+    // Restored by someone else meanwhile: the survey is as wanted; answer with it as it is now.
+    if (!conditionFailedAt(err, 0)) throw err
+    return (await get(db, practiceId, surveyId)) ?? survey
+  }
+  return { ...survey, status, updatedAt: now }
 }

@@ -190,6 +190,26 @@ describe('bad answers', () => {
     expect(spanish.body.field).toBe('language')
   })
 
+  it('checks answers kept through a republish against the version they were given to', async () => {
+    const { owner } = await freshPractice(app)
+    const { id, survey } = await publishedSurvey(owner)
+    // Version 2 drops the billing question: an answer to it is now "unknown"…
+    const draft = structuredClone(survey.draft)
+    draft.questions = draft.questions.filter((q: { id: string }) => q.id !== 'billing')
+    await owner.request('PUT', `/api/surveys/${id}/draft`, draft)
+    expect((await owner.post(`/api/surveys/${id}/publish`)).body.version).toBe(2)
+    expect((await submit(id, { answers: pulseAnswers(8) })).body.field).toBe('answers.billing')
+    // …but not for a phone that was given version 1 before it changed.
+    const kept = await submit(id, { version: 1, answers: pulseAnswers(8) })
+    expect(kept.status).toBe(201)
+    const listed = await owner.get(`/api/responses?surveyId=${id}`)
+    expect(listed.body.items).toMatchObject([{ id: kept.body.id, version: 1 }])
+    // A version that was never published is refused, naming the field.
+    const future = await submit(id, { version: 3, answers: pulseAnswers(8) })
+    expect(future.status).toBe(400)
+    expect(future.body.field).toBe('version')
+  })
+
   it('never echoes free text back in an error', async () => {
     const { owner } = await freshPractice(app)
     const { id } = await publishedSurvey(owner)

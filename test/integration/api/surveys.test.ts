@@ -131,6 +131,50 @@ describe('editing and publishing', () => {
     expect((await owner.get(`/api/responses?surveyId=${id}`)).body.total).toBe(1)
   })
 
+  it('restores an archived survey to its live version, and copies any survey as a new draft', async () => {
+    const { owner } = await freshPractice(app)
+    const { id, survey } = await publishedSurvey(owner)
+    await owner.post(`/api/surveys/${id}/archive`)
+    const restored = await owner.post(`/api/surveys/${id}/restore`)
+    expect(restored.body).toMatchObject({ status: 'published', publishedVersion: 1 })
+    expect((await new Caller(app).get(`/api/public/surveys/${id}`)).body.version).toBe(1)
+
+    const copy = await owner.post(`/api/surveys/${id}/copy`)
+    expect(copy.status).toBe(201)
+    expect(copy.body.id).not.toBe(id)
+    expect(copy.body).toMatchObject({ status: 'draft', publishedVersion: null })
+    expect(copy.body.draft.title.en).toBe(`${survey.draft.title.en} (copy)`)
+    expect(copy.body.draft.questions).toEqual(survey.draft.questions)
+    expect(copy.body.publicUrl).toMatch(new RegExp(`/s/${copy.body.id}$`))
+    // The original is untouched and still live.
+    expect((await owner.get(`/api/surveys/${id}`)).body.draft.title).toEqual(survey.draft.title)
+  })
+
+  it('restores a never-published survey as a draft that patients still cannot open', async () => {
+    const { owner } = await freshPractice(app)
+    const created = await owner.post('/api/surveys', { templateId: 'telehealth' })
+    await owner.post(`/api/surveys/${created.body.id}/archive`)
+    const restored = await owner.post(`/api/surveys/${created.body.id}/restore`)
+    expect(restored.body).toMatchObject({ status: 'draft', publishedVersion: null })
+    expect((await new Caller(app).get(`/api/public/surveys/${created.body.id}`)).status).toBe(404)
+  })
+
+  it('knows a draft saved unchanged has nothing to publish, and makes no identical version', async () => {
+    const { owner } = await freshPractice(app)
+    const { id, survey } = await publishedSurvey(owner)
+    const saved = await owner.request('PUT', `/api/surveys/${id}/draft`, survey.draft)
+    expect(saved.body.unpublishedChanges).toBe(false)
+    expect((await owner.post(`/api/surveys/${id}/publish`)).body.version).toBe(1)
+    expect((await owner.get(`/api/surveys/${id}/versions/2`)).status).toBe(404)
+  })
+
+  it('gives every survey its patient link', async () => {
+    const { owner } = await freshPractice(app)
+    const { id } = await publishedSurvey(owner)
+    const listed = await owner.get('/api/surveys')
+    expect(listed.body.items[0].publicUrl).toMatch(new RegExp(`^https?://[^/]+/s/${id}$`))
+  })
+
   it('draws a QR code of the public link in SVG and PNG', async () => {
     const { owner } = await freshPractice(app)
     const { id } = await publishedSurvey(owner)
@@ -155,5 +199,38 @@ describe('the journey', () => {
     renamed.touchpoints[0].name.en = 'Finding us'
     expect((await owner.request('PUT', '/api/journey', renamed)).status).toBe(200)
     expect((await owner.get('/api/journey')).body.touchpoints[0].name.en).toBe('Finding us')
+  })
+
+  it('keeps the six standard touch points and any a survey measures', async () => {
+    const { owner } = await freshPractice(app)
+    const journey = (await owner.get('/api/journey')).body
+    const without = (id: string) => ({
+      ...journey,
+      touchpoints: journey.touchpoints.filter((t: { id: string }) => t.id !== id),
+    })
+    const dropped = await owner.request('PUT', '/api/journey', without('billing'))
+    expect(dropped.status).toBe(400)
+    expect(dropped.body.field).toBe('touchpoints')
+    expect(dropped.body.detail).toMatch(/billing/)
+
+    const custom = { id: 'procedures', name: { en: 'Procedures', es: 'Procedimientos' } }
+    const withCustom = {
+      ...journey,
+      touchpoints: [...journey.touchpoints, { ...custom, description: custom.name }],
+    }
+    expect((await owner.request('PUT', '/api/journey', withCustom)).status).toBe(200)
+    const created = await owner.post('/api/surveys', { templateId: 'visit-pulse' })
+    const draft = structuredClone(created.body.draft)
+    draft.questions[1].touchpoint = 'procedures'
+    expect(
+      (await owner.request('PUT', `/api/surveys/${created.body.id}/draft`, draft)).status,
+    ).toBe(200)
+    const inUse = await owner.request('PUT', '/api/journey', journey)
+    expect(inUse.status).toBe(400)
+    expect(inUse.body.detail).toMatch(/procedures/)
+    // Nothing changed.
+    expect((await owner.get('/api/journey')).body.touchpoints).toHaveLength(
+      journey.touchpoints.length + 1,
+    )
   })
 })

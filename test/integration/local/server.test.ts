@@ -12,13 +12,18 @@ import { testConfig, testDb } from '../../support/db'
 // headers, and /ws on the same port. A small stand-in build keeps this independent of `npm run build`.
 let server: StartedServer
 let cookie: string
+let webBuildDir: string
 
 beforeAll(async () => {
   const db = await testDb()
-  const webBuildDir = mkdtempSync(join(tmpdir(), 'touchpoint-web-'))
+  webBuildDir = mkdtempSync(join(tmpdir(), 'touchpoint-web-'))
   mkdirSync(join(webBuildDir, '_app/immutable'), { recursive: true })
   writeFileSync(join(webBuildDir, 'index.html'), '<!doctype html><title>Touchpoint shell</title>')
   writeFileSync(join(webBuildDir, '_app/immutable/app.abc123.js'), 'export {}')
+  writeFileSync(
+    join(webBuildDir, '_app/immutable/big.def456.js'),
+    `export const words = ${JSON.stringify('patient experience '.repeat(500))}`,
+  )
   const app = createLocalApp(
     { config: testConfig(), db, mailer: outboxMailer(db) },
     { webBuildDir },
@@ -43,6 +48,21 @@ describe('the local server', () => {
     const api = await fetch(`${server.url}/api/no-such-route`)
     expect(api.status).toBe(404)
     expect(api.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('sends scripts gzipped to a browser that accepts it, as CloudFront does', async () => {
+    const path = `${server.url}/_app/immutable/big.def456.js`
+    const zipped = await fetch(path, { headers: { 'accept-encoding': 'gzip' } })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    // fetch unzips: the script arrives whole.
+    expect(await zipped.text()).toContain('patient experience patient experience')
+    const plain = await fetch(path, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('serves a rebuilt app shell without a restart', async () => {
+    writeFileSync(join(webBuildDir, 'index.html'), '<!doctype html><title>Rebuilt shell</title>')
+    expect(await (await fetch(`${server.url}/responses`)).text()).toContain('Rebuilt shell')
   })
 
   it('greets signed-in staff on /ws and closes the socket for anyone else', async () => {

@@ -100,6 +100,8 @@ export interface Survey {
   unpublishedChanges: boolean
   createdAt: string
   updatedAt: string
+  /** The link patients open (the server's public address); add `whereSearch(…)` for a place. */
+  publicUrl: string
 }
 
 export interface SurveyVersion {
@@ -173,6 +175,10 @@ export const surveys = {
   publish: (surveyId: string) =>
     post<{ version: number; publicUrl: string }>(`/api/surveys/${id(surveyId)}/publish`, {}),
   archive: (surveyId: string) => post<Survey>(`/api/surveys/${id(surveyId)}/archive`, {}),
+  /** Undoes an archive: a survey that was live takes answers again at its last version. */
+  restore: (surveyId: string) => post<Survey>(`/api/surveys/${id(surveyId)}/restore`, {}),
+  /** A new draft survey with this one's draft, titled "… (copy)". */
+  copy: (surveyId: string) => post<Survey>(`/api/surveys/${id(surveyId)}/copy`, {}),
   version: (surveyId: string, version: number, options?: RequestOptions) =>
     get<SurveyVersion>(`/api/surveys/${id(surveyId)}/versions/${version}`, options),
   /** The address of the QR code image (for `<img src>` and download links). */
@@ -181,12 +187,9 @@ export const surveys = {
     query.set('format', format)
     return `/api/surveys/${id(surveyId)}/qr?${query.toString()}`
   },
-  /**
-   * The link patients open. The app and the API share one origin (CloudFront in AWS, one port
-   * locally), so it is built here rather than fetched.
-   */
-  publicUrl: (surveyId: string, where: Where = {}, origin = location.origin): string => {
-    const url = new URL(`/s/${id(surveyId)}`, origin)
+  /** The survey's patient link (as the server gives it) for a location and provider. */
+  publicUrl: (survey: Pick<Survey, 'publicUrl'>, where: Where = {}): string => {
+    const url = new URL(survey.publicUrl)
     url.search = whereQuery(where).toString()
     return url.toString()
   },

@@ -1,6 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
-import { Journey } from '../../domain/journeys'
+import { Invalid } from '../../domain/errors'
+import { Journey, missingTouchpoint, standardTouchpoints } from '../../domain/journeys'
+import type { Db } from '../../store/db'
 import * as journeys from '../../store/journeys'
+import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
@@ -37,6 +40,34 @@ export const journeyApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(putJourney, async (c) => {
     const journey = c.req.valid('json')
-    await journeys.put(c.var.db, c.var.auth.practice.id, journey)
+    const { practice } = c.var.auth
+    const missing = missingTouchpoint(journey, await touchpointsInUse(c.var.db, practice.id))
+    if (missing) {
+      const standard = (standardTouchpoints as readonly string[]).includes(missing)
+      throw new Invalid(
+        standard
+          ? `"${missing}" is one of the six standard touch points; rename it, but keep it.`
+          : `A survey's questions measure "${missing}"; move them to another touch point first.`,
+        'touchpoints',
+      )
+    }
+    await journeys.put(c.var.db, practice.id, journey)
     return c.json(journey, 200)
   })
+
+/** Touch points measured by a question of any survey still in use: its draft or its live version. */
+async function touchpointsInUse(db: Db, practiceId: string): Promise<Set<string>> {
+  const used = new Set<string>()
+  const active = (await surveys.list(db, practiceId)).filter((s) => s.status !== 'archived')
+  const live = await Promise.all(
+    active.map((s) =>
+      s.publishedVersion ? surveys.getVersion(db, practiceId, s.id, s.publishedVersion) : undefined,
+    ),
+  )
+  for (const definition of [...active.map((s) => s.draft), ...live.map((v) => v?.definition)]) {
+    for (const question of definition?.questions ?? []) {
+      if (question.touchpoint) used.add(question.touchpoint)
+    }
+  }
+  return used
+}

@@ -4,11 +4,12 @@ import { z } from 'zod'
 import { checkAnswers } from '../../domain/answers'
 import { Invalid, NotFound } from '../../domain/errors'
 import { Id, Language, ReviewLink } from '../../domain/practice'
-import { AnswerValue } from '../../domain/survey-records'
+import { AnswerValue, type SurveyVersion } from '../../domain/survey-records'
 import { Localized, Question } from '../../domain/surveys'
 import * as locations from '../../store/locations'
 import * as practices from '../../store/practices'
 import * as providers from '../../store/providers'
+import type { Db } from '../../store/db'
 import * as responses from '../../store/responses'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
@@ -39,6 +40,12 @@ const Submission = z.object({
   answers: z.record(z.string().max(40), AnswerValue),
   location: Id.optional(),
   provider: Id.optional(),
+  /**
+   * The version the patient answered (the page sends the one it loaded). Answers kept on a phone
+   * through a republish are checked against, and counted for, the version they were given to.
+   * Absent: the live version.
+   */
+  version: z.number().int().positive().optional(),
 })
 
 const Receipt = z.object({ id: Id, submittedAt: z.iso.datetime() })
@@ -98,7 +105,8 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const live = await surveys.findPublic(c.var.db, id)
     const practice = live && (await practices.get(c.var.db, live.practiceId))
     if (!live || !practice) throw new NotFound('survey')
-    const checked = checkAnswers(live.version.definition, body.answers)
+    const answered = await answeredVersion(c.var.db, practice.id, live.version, body.version)
+    const checked = checkAnswers(answered.definition, body.answers)
     if (!checked.ok) {
       const errors = checked.problems.map((p) => ({
         field: `answers.${p.questionId}`,
@@ -106,7 +114,7 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
       }))
       throw new Invalid(`${errors[0]!.field}: ${errors[0]!.message}`, errors[0]!.field, errors)
     }
-    if (!live.version.definition.languages.includes(body.language)) {
+    if (!answered.definition.languages.includes(body.language)) {
       throw new Invalid('This survey is not offered in that language.', 'language')
     }
     // A poster printed before a location or provider was removed still works; the answers count
@@ -118,12 +126,12 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const accepted = await responses.accept(c.var.db, {
       practiceId: practice.id,
       timeZone: practice.timeZone,
-      version: live.version,
+      version: answered,
       idempotencyKey: body.idempotencyKey,
       response: {
         id: ulid(),
         surveyId: id,
-        version: live.version.version,
+        version: answered.version,
         language: body.language,
         answers: checked.answers,
         ...(location && { location: location.id }),
@@ -134,3 +142,17 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const receipt = { id: accepted.responseId, submittedAt: accepted.submittedAt }
     return accepted.replay ? c.json(receipt, 200) : c.json(receipt, 201)
   })
+
+/** The version a submission names, which must be published already (the live one or older). */
+async function answeredVersion(
+  db: Db,
+  practiceId: string,
+  live: SurveyVersion,
+  named: number | undefined,
+): Promise<SurveyVersion> {
+  if (named === undefined || named === live.version) return live
+  const older =
+    named < live.version && (await surveys.getVersion(db, practiceId, live.surveyId, named))
+  if (!older) throw new Invalid('This survey has no such published version.', 'version')
+  return older
+}

@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { isDeepStrictEqual } from 'node:util'
 import type { Context } from 'hono'
 import QRCode from 'qrcode'
 import { ulid } from 'ulid'
 import { z } from 'zod'
 import { surveyTemplates } from '../../../../workshops'
 import { Invalid, NotFound } from '../../domain/errors'
-import { Id } from '../../domain/practice'
+import { Id, type Language } from '../../domain/practice'
 import { Survey, SurveyVersion } from '../../domain/survey-records'
 import { Slug, SurveyDefinition } from '../../domain/surveys'
 import * as journeys from '../../store/journeys'
@@ -18,6 +19,12 @@ import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
 const read = [requireSession(), requireAbility('practice:read')]
 const manage = [requireSession(), requireAbility('surveys:manage')]
 const surveyParams = z.object({ id: Id })
+
+/** A survey as the API shows it: with the link patients open. */
+const SurveyView = Survey.extend({
+  /** The patient link (`PUBLIC_URL` or the request's origin); add `?location=&provider=`. */
+  publicUrl: z.url(),
+}).meta({ id: 'Survey' })
 
 const Published = z.object({
   version: z.number().int().positive(),
@@ -34,7 +41,7 @@ const createSurvey = createRoute({
   middleware: manage,
   request: jsonBody(z.object({ templateId: Slug })),
   responses: {
-    201: jsonResponse(Survey, 'The new draft survey'),
+    201: jsonResponse(SurveyView, 'The new draft survey'),
     ...problemResponses(400, 401, 403),
   },
 })
@@ -47,7 +54,7 @@ const listSurveys = createRoute({
   security: sessionSecurity,
   middleware: read,
   responses: {
-    200: jsonResponse(z.object({ items: z.array(Survey) }), 'Every survey'),
+    200: jsonResponse(z.object({ items: z.array(SurveyView) }), 'Every survey'),
     ...problemResponses(401, 403),
   },
 })
@@ -60,7 +67,7 @@ const getSurvey = createRoute({
   security: sessionSecurity,
   middleware: read,
   request: { params: surveyParams },
-  responses: { 200: jsonResponse(Survey, 'The survey'), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(SurveyView, 'The survey'), ...problemResponses(401, 403, 404) },
 })
 
 const saveDraft = createRoute({
@@ -72,7 +79,7 @@ const saveDraft = createRoute({
   middleware: manage,
   request: { params: surveyParams, ...jsonBody(SurveyDefinition) },
   responses: {
-    200: jsonResponse(Survey, 'The survey with its new draft'),
+    200: jsonResponse(SurveyView, 'The survey with its new draft'),
     ...problemResponses(400, 401, 403, 404, 410),
   },
 })
@@ -100,7 +107,35 @@ const archive = createRoute({
   middleware: manage,
   request: { params: surveyParams },
   responses: {
-    200: jsonResponse(Survey, 'The archived survey'),
+    200: jsonResponse(SurveyView, 'The archived survey'),
+    ...problemResponses(401, 403, 404),
+  },
+})
+
+const copySurvey = createRoute({
+  method: 'post',
+  path: '/surveys/{id}/copy',
+  tags: ['Surveys'],
+  summary: "Start a new draft survey from this one's draft (also for archived surveys)",
+  security: sessionSecurity,
+  middleware: manage,
+  request: { params: surveyParams },
+  responses: {
+    201: jsonResponse(SurveyView, 'The new draft survey'),
+    ...problemResponses(401, 403, 404),
+  },
+})
+
+const restoreSurvey = createRoute({
+  method: 'post',
+  path: '/surveys/{id}/restore',
+  tags: ['Surveys'],
+  summary: 'Undo an archive: a survey that was live takes responses again at its last version',
+  security: sessionSecurity,
+  middleware: manage,
+  request: { params: surveyParams },
+  responses: {
+    200: jsonResponse(SurveyView, 'The survey, no longer archived'),
     ...problemResponses(401, 403, 404),
   },
 })
@@ -155,6 +190,14 @@ export function publicUrl(
   return url.toString()
 }
 
+const view = (c: Context<AppEnv>, survey: Survey) => ({
+  ...survey,
+  publicUrl: publicUrl(c, survey.id),
+})
+
+/** What a copy is called: "Visit pulse (copy)", in each language. */
+const copySuffix: Record<Language, string> = { en: ' (copy)', es: ' (copia)' }
+
 async function surveyOf(c: Context<AppEnv>, id: string) {
   const survey = await surveys.get(c.var.db, c.var.auth.practice.id, id)
   if (!survey) throw new NotFound('survey', id)
@@ -182,12 +225,13 @@ export const surveysApi = new OpenAPIHono<AppEnv>()
       updatedAt: now,
     }
     await surveys.create(c.var.db, practice.id, survey)
-    return c.json(survey, 201)
+    return c.json(view(c, survey), 201)
   })
-  .openapi(listSurveys, async (c) =>
-    c.json({ items: await surveys.list(c.var.db, c.var.auth.practice.id) }, 200),
-  )
-  .openapi(getSurvey, async (c) => c.json(await surveyOf(c, c.req.valid('param').id), 200))
+  .openapi(listSurveys, async (c) => {
+    const items = await surveys.list(c.var.db, c.var.auth.practice.id)
+    return c.json({ items: items.map((survey) => view(c, survey)) }, 200)
+  })
+  .openapi(getSurvey, async (c) => c.json(view(c, await surveyOf(c, c.req.valid('param').id)), 200))
   .openapi(saveDraft, async (c) => {
     const draft = c.req.valid('json')
     const { practice } = c.var.auth
@@ -200,17 +244,51 @@ export const surveysApi = new OpenAPIHono<AppEnv>()
         `questions.${unknown}.touchpoint`,
       )
     }
-    const survey = await surveys.saveDraft(c.var.db, practice.id, c.req.valid('param').id, draft)
-    return c.json(survey, 200)
+    const { id } = c.req.valid('param')
+    const current = await surveyOf(c, id)
+    const live =
+      current.publishedVersion &&
+      (await surveys.getVersion(c.var.db, practice.id, id, current.publishedVersion))
+    // Saving what is already live (an undo, an unchanged form) leaves nothing to publish.
+    const changed = !live || !isDeepStrictEqual(live.definition, draft)
+    const survey = await surveys.saveDraft(c.var.db, practice.id, id, draft, changed)
+    return c.json(view(c, survey), 200)
   })
   .openapi(publish, async (c) => {
     const { id } = c.req.valid('param')
     const version = await surveys.publish(c.var.db, c.var.auth.practice.id, id)
     return c.json({ version: version.version, publicUrl: publicUrl(c, id) }, 200)
   })
-  .openapi(archive, async (c) =>
-    c.json(await surveys.archive(c.var.db, c.var.auth.practice.id, c.req.valid('param').id), 200),
-  )
+  .openapi(archive, async (c) => {
+    const survey = await surveys.archive(c.var.db, c.var.auth.practice.id, c.req.valid('param').id)
+    return c.json(view(c, survey), 200)
+  })
+  .openapi(restoreSurvey, async (c) => {
+    const survey = await surveys.restore(c.var.db, c.var.auth.practice.id, c.req.valid('param').id)
+    return c.json(view(c, survey), 200)
+  })
+  .openapi(copySurvey, async (c) => {
+    const source = await surveyOf(c, c.req.valid('param').id)
+    const title = Object.fromEntries(
+      Object.entries(source.draft.title).map(([language, text]) => [
+        language,
+        `${text.slice(0, 600 - 10)}${copySuffix[language as Language]}`,
+      ]),
+    )
+    const now = new Date().toISOString()
+    const survey: Survey = {
+      id: ulid(),
+      templateId: source.templateId,
+      status: 'draft',
+      draft: { ...source.draft, title },
+      publishedVersion: null,
+      unpublishedChanges: true,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await surveys.create(c.var.db, c.var.auth.practice.id, survey)
+    return c.json(view(c, survey), 201)
+  })
   .openapi(getVersion, async (c) => {
     const { id, version } = c.req.valid('param')
     const found = await surveys.getVersion(c.var.db, c.var.auth.practice.id, id, version)

@@ -17,6 +17,8 @@ export interface Submission extends Visit {
   idempotencyKey: string
   language: Language
   answers: Answers
+  /** The version answered, so answers kept through a republish are checked against it. */
+  version: number
 }
 
 export type SendOutcome =

@@ -118,7 +118,12 @@ export class LiveSurvey {
     if (this.sending || !idempotencyKey || !outgoing) return
     clearTimeout(this.#retryTimer)
     this.sending = true
-    const body: Submission = { idempotencyKey, language, answers: outgoing }
+    const body: Submission = {
+      idempotencyKey,
+      language,
+      answers: outgoing,
+      version: this.survey.version,
+    }
     if (location) body.location = location
     if (provider) body.provider = provider
     const outcome = await sendAnswers(this.survey.id, body)
@@ -191,6 +196,7 @@ export async function deliverOthers(except: { surveyId: string; version: number 
       idempotencyKey: entry.idempotencyKey,
       language: entry.language,
       answers: entry.outgoing,
+      version: entry.version,
     }
     if (entry.location) body.location = entry.location
     if (entry.provider) body.provider = entry.provider
