@@ -235,6 +235,17 @@ test('archiving a survey stops its link and leaves it read-only', async ({ page 
     await expect(page.getByRole('button', { name })).toHaveCount(0)
   }
   expect((await page.request.get(`/api/public/surveys/${id}`)).status()).toBe(404)
+
+  // Changed their mind: restoring puts the same version back on the same link.
+  await page.getByRole('button', { name: 'Restore survey' }).click()
+  await expect(page.getByText('Live: version 1')).toBeVisible()
+  expect((await page.request.get(`/api/public/surveys/${id}`)).status()).toBe(200)
+
+  // A copy is a new draft with its own link, opened for editing.
+  await page.getByRole('button', { name: 'Make a copy' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/\(copy\)$/)
+  await expect(page).not.toHaveURL(`/surveys/${id}`)
+  await expect(page.getByText('Draft: not published yet')).toBeVisible()
 })
 
 test('staff see surveys, the journey and review links without controls to change them', async ({
