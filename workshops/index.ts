@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import { Journey } from '../functions/src/domain/journeys'
-import type { Specialty } from '../functions/src/domain/practice'
+import type { Language, Specialty } from '../functions/src/domain/practice'
 import { SurveyTemplate } from '../functions/src/domain/surveys'
+import { PolarityLexicon, ThemeLexicon, type Theme } from '../functions/src/domain/themes'
+import sentimentEn from './sentiment-en.json' with { type: 'json' }
+import sentimentEs from './sentiment-es.json' with { type: 'json' }
+import themeLexicon from './themes.json' with { type: 'json' }
 import cardiologyJourney from './journeys/cardiology.json' with { type: 'json' }
 import dentalJourney from './journeys/dental.json' with { type: 'json' }
 import dermatologyJourney from './journeys/dermatology.json' with { type: 'json' }
@@ -90,4 +94,25 @@ function fail(message: string): never {
  */
 export function journeyFor(specialty: Specialty): Journey {
   return bySpecialty.get(specialty) ?? general
+}
+
+/**
+ * The themes a patient comment can touch, each with its touch point and its terms in every
+ * language, in lexicon order.
+ *
+ * @example
+ * themes.find((theme) => theme.id === 'wait-time')?.touchpoint // 'check-in'
+ */
+export const themes: readonly Theme[] = load(ThemeLexicon, 'themes.json', themeLexicon).themes
+
+/**
+ * The polarity lexicon of each language: the whole of it for Spanish, and the calibration over
+ * wink-nlp's model for English.
+ *
+ * @example
+ * polarityLexicons.es.terms['amabl*'] // 2
+ */
+export const polarityLexicons: Readonly<Record<Language, PolarityLexicon>> = {
+  en: load(PolarityLexicon, 'sentiment-en.json', sentimentEn),
+  es: load(PolarityLexicon, 'sentiment-es.json', sentimentEs),
 }

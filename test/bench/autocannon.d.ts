@@ -2,8 +2,19 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events'
 
+  export interface Request {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+    /** Called before every request this entry sends; answers the request to send. */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request
+  }
+
   export interface Options {
     url: string
+    /** Sent in turn by every connection; each may rebuild itself per request (setupRequest). */
+    requests?: Request[]
     connections?: number
     duration?: number
     method?: string

@@ -5,7 +5,7 @@
  * measured seconds; latency percentiles are over every request of its windows; CPU seconds per
  * process are read from /proc around each window.
  */
-import autocannon, { type Result } from 'autocannon'
+import autocannon, { type Options, type Result } from 'autocannon'
 import { cpuSeconds, machineBusySeconds, ownCpuSeconds, type Group } from './proc'
 
 export interface LoadSettings {
@@ -30,6 +30,8 @@ export interface Window {
   cpu: { name: string; seconds: number }[]
   /** CPU seconds all cores spent busy in the window, ours or not (other sessions, the OS). */
   machineBusy: number
+  /** Transaction retries after conflicts (raw submit loop only; the API's are not visible). */
+  retries?: number
 }
 
 export interface Side {
@@ -48,6 +50,8 @@ export interface Throughput {
   windows: number[]
   cpu: { name: string; seconds: number }[]
   machineBusy: number
+  /** Transaction retries over the measured windows, where the side reports them. */
+  retries?: number
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -71,6 +75,9 @@ function combine(windows: Window[]): Throughput {
     windows: windows.map((w) => w.completed / w.seconds),
     cpu,
     machineBusy: windows.reduce((sum, w) => sum + w.machineBusy, 0),
+    ...(windows.some((w) => w.retries !== undefined) && {
+      retries: windows.reduce((sum, w) => sum + (w.retries ?? 0), 0),
+    }),
   }
 }
 
@@ -116,16 +123,27 @@ async function sampled<T>(watched: Watched[], work: () => Promise<T>) {
   return { value, cpu, machineBusy }
 }
 
-/** autocannon from this process against `url`; `watched` are the processes serving it. */
+/**
+ * autocannon from this process against `url`; `watched` are the processes serving it. `requests`
+ * replaces the plain GET (a POST whose body each request builds afresh, say).
+ */
 export function autocannonSide(
   what: string,
   url: string,
   headers: Record<string, string>,
   connections: number,
   watched: Watched[],
+  requests?: Options['requests'],
 ): Side {
   const run = async (seconds: number, latencies?: number[]) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers, timeout: 10 })
+    const instance = autocannon({
+      url,
+      connections,
+      duration: seconds,
+      headers,
+      timeout: 10,
+      ...(requests && { requests }),
+    })
     // autocannon's own histogram has 1 ms steps and cannot merge windows: keep every response time.
     if (latencies) instance.on('response', (_c, _s, _b, ms: number) => latencies.push(ms))
     const result = await instance
@@ -162,6 +180,7 @@ export function autocannonSide(
 interface RawWindow {
   completed: number
   errors: number
+  retries?: number
   firstError?: string
   elapsedMs: number
   cpuSeconds: number
@@ -201,6 +220,7 @@ export function rawSide(group: Group, watched: Watched[]): Side {
         latencies: window.latencies,
         cpu: [{ name: 'raw SDK loop (child process)', seconds: window.cpuSeconds }, ...cpu],
         machineBusy,
+        retries: window.retries,
       }
     },
   }

@@ -1,30 +1,42 @@
 /**
- * `npm run bench`: throughput of the API against the raw SDK and a bare Hono app, and the time
- * `npm start` takes to answer, cold and built. Writes test/bench/REPORT.md and prints it.
- * See report.ts for what each figure is; every server and JVM it starts is stopped before it ends.
+ * `npm run bench`: throughput of the API against the raw SDK and a bare Hono app, accepted
+ * submissions against raw TransactWriteItems, exactly-once under concurrent resends, the time
+ * `npm start` takes to answer, cold and built, and the patient page's weight and Lighthouse scores.
+ * Writes test/bench/REPORT.md and prints it. See report.ts for what each figure is; every server,
+ * JVM and browser it starts is stopped before it ends.
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local'
 import { createDb } from '../../functions/src/store/db'
 import { ensureTable } from '../../functions/src/store/ensure-table'
 import { autocannonSide, compare, rawSide, type LoadSettings, type Watched } from './load'
 import { describeMachine } from './machine'
+import { measurePatientPage } from './patient-page'
 import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from './proc'
 import { render, type Figures } from './report'
-import { makeMirror, timeStart, type StartRun } from './startup'
-import { signUp, startRaw, startServer } from './targets'
+import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
+import { submitConcurrency } from './submission-data'
+import { exactlyOnce, publishPulse, submitSide } from './submissions'
+import { signUp, startRaw, startServer, type TargetSettings } from './targets'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const reportPath = fileURLToPath(new URL('./REPORT.md', import.meta.url))
 const settings: LoadSettings = { connections: 20, warmupSeconds: 2, durationSeconds: 10, rounds: 4 }
+/** Submissions: fewer connections than the reads, see report.ts (figure 4) for why. */
+const submitSettings: LoadSettings = { ...settings, connections: submitConcurrency }
+/** Figure 5: 1,000 submissions, 10% of them resends of an earlier one's key, 50 in flight. */
+const onceSettings = { sent: 1000, duplicateShare: 0.1, inFlight: 50 }
+const lighthouseRuns = 3
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'
 const jvmWarmupSeconds = 8
 const warmStarts = 3
-/** The whole bench normally takes about 2 minutes; past this something hangs. */
-const benchTimeoutMs = 6 * 60_000
+/** The whole bench normally takes about 5 minutes; past this something hangs. */
+const benchTimeoutMs = 9 * 60_000
 
 /** Undo steps, run last-in first-out whatever happens (error, Ctrl-C, timeout). */
 const cleanups: (() => Promise<void> | void)[] = []
@@ -68,15 +80,15 @@ async function throughput() {
   if (jvm.length !== 1) step(`expected one JVM child, found ${jvm.length}: its CPU is not reported`)
 
   const target = { endpoint: dynamo.endpoint, table: 'bench' }
-  await ensureTable(
-    createDb({ table: target.table, region: 'us-east-1', endpoint: target.endpoint }),
-  )
+  const db = createDb({ table: target.table, region: 'us-east-1', endpoint: target.endpoint })
+  await ensureTable(db)
 
   step('starting the full local server and the raw SDK loop')
-  const full = await startServer('full', target)
+  // The submission limit per address is off, as for load tests: every request comes from 127.0.0.1.
+  const full = await startServer('full', target, { PUBLIC_SUBMIT_RATE_LIMIT: '0' })
   cleanups.push(() => full.stop())
   const { cookie, token } = await signUp(full.url)
-  const raw = await startRaw(target, token, settings.connections)
+  const raw = await startRaw(target, { mode: 'raw', token }, settings.connections)
   cleanups.push(() => raw.stop())
   const { connections } = settings
   const api = (path: string, headers: Record<string, string>) =>
@@ -116,6 +128,49 @@ async function throughput() {
     compare(api('/api/health', {}), bareHealth, settings),
   )
   await bare.stop()
+
+  step(`POST submissions through the full server vs. the same transactions with the raw SDK`)
+  const pulse = await publishPulse(full.url, cookie)
+  const rawSubmit = await startRaw(
+    target,
+    { mode: 'submit', survey: pulse.surveyId },
+    submitSettings.connections,
+  )
+  cleanups.push(() => rawSubmit.stop())
+  const rawSubmitSide = rawSide(rawSubmit, jvm)
+  // DynamoDB Local has not run transactions yet: let it compile those paths before measuring.
+  await rawSubmitSide.warm(jvmWarmupSeconds / 2)
+  const submit = await withTimeout(
+    'POST submissions vs raw TransactWriteItems',
+    comparison,
+    compare(
+      submitSide(full.url, pulse.surveyId, submitSettings.connections, [
+        { name: 'API server (child process)', pid: full.pid },
+        ...jvm,
+      ]),
+      rawSubmitSide,
+      submitSettings,
+    ),
+  )
+  await rawSubmit.stop()
+
+  step(
+    `exactly once: ${onceSettings.sent} submissions, ${onceSettings.duplicateShare * 100}% resends, ` +
+      `${onceSettings.inFlight} in flight`,
+  )
+  // A practice of its own, so that nothing else it stores can be counted.
+  const second = await signUp(full.url, 'Bench Exactly Once')
+  const once = await withTimeout(
+    'exactly-once submissions',
+    120_000,
+    exactlyOnce(
+      full.url,
+      second.cookie,
+      db,
+      await publishPulse(full.url, second.cookie),
+      onceSettings,
+    ),
+  )
   await full.stop()
   // Free the cores and memory before the start-up runs, which bring their own JVMs.
   await dynamo.stop()
@@ -126,13 +181,14 @@ async function throughput() {
   return {
     me: { api: me.a, raw: me.b },
     health: { api: health.a, bare: health.b },
+    submit: { api: submit.a, raw: submit.b },
+    once,
     webBuildServed: full.webBuild,
   }
 }
 
-async function startTimes(): Promise<{ cold: StartRun; warm: StartRun[] }> {
-  const mirror = makeMirror(repo)
-  cleanups.push(() => mirror.remove())
+/** `npm start` in the mirror: cold (it builds web/build there), then with that build in place. */
+async function startTimes(mirror: Mirror): Promise<{ cold: StartRun; warm: StartRun[] }> {
   step(`npm start, cold (building the web app in ${mirror.root})`)
   const cold = await timeStart(mirror.root, true, 150_000)
   const warm: StartRun[] = []
@@ -140,8 +196,45 @@ async function startTimes(): Promise<{ cold: StartRun; warm: StartRun[] }> {
     step(`npm start, built tree, run ${i} of ${warmStarts}`)
     warm.push(await timeStart(mirror.root, false, 60_000))
   }
-  mirror.remove()
   return { cold, warm }
+}
+
+/**
+ * The patient page of a published visit-pulse survey, served by the full server from `buildDir`
+ * (the web build the cold start made in the mirror, from this tree's sources), on a DynamoDB Local
+ * of its own started after every other figure so that Lighthouse has the cores to itself.
+ */
+async function patientPage(buildDir: string): Promise<Figures['patientPage']> {
+  if (!existsSync(chromiumPath)) {
+    step(`no Chromium at ${chromiumPath}: the patient page is not measured`)
+    return { skipped: `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)` }
+  }
+  step('patient page: starting DynamoDB Local and the full server with the web build')
+  const dynamo = await withTimeout('starting DynamoDB Local', 60_000, startDynamoDbLocal())
+  cleanups.push(() => dynamo.stop())
+  const jvm = childrenNamed('java')
+  const target: TargetSettings = { endpoint: dynamo.endpoint, table: 'page' }
+  await ensureTable(
+    createDb({ table: target.table, region: 'us-east-1', endpoint: target.endpoint }),
+  )
+  const full = await startServer('full', target, { BENCH_WEB_BUILD: buildDir })
+  cleanups.push(() => full.stop())
+  if (!full.webBuild) throw new Error(`the full server found no web build in ${buildDir}`)
+  const { cookie } = await signUp(full.url)
+  const { surveyId } = await publishPulse(full.url, cookie)
+  const path = `/s/${surveyId}`
+  step(`patient page: weighing ${path} and ${lighthouseRuns} Lighthouse runs`)
+  const figures = await withTimeout(
+    'patient page (weight and Lighthouse)',
+    180_000,
+    measurePatientPage(full.url, path, { runs: lighthouseRuns, chromiumPath }),
+  )
+  await full.stop()
+  await dynamo.stop()
+  for (const pid of jvm) {
+    if (!(await waitGone(pid, 5_000))) throw new Error(`DynamoDB Local (pid ${pid}) did not stop`)
+  }
+  return { ...figures, runs: lighthouseRuns, chromium: chromiumPath }
 }
 
 async function main() {
@@ -150,17 +243,24 @@ async function main() {
   const machine = describeMachine()
   const loadAverage = os.loadavg()[0] ?? Number.NaN
   const load = await throughput()
-  const start = await startTimes()
+  const mirror = makeMirror(repo)
+  cleanups.push(() => mirror.remove())
+  const start = await startTimes(mirror)
+  const page = await patientPage(join(mirror.root, 'web', 'build'))
+  mirror.remove()
   const figures: Figures = {
     date,
     command:
       process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : 'npx tsx test/bench/run.ts',
     machine,
     settings,
+    submitSettings,
+    onceSettings,
     jvmWarmupSeconds,
     loadAverage,
     ...load,
     start,
+    patientPage: page,
     totalSeconds: (performance.now() - began) / 1000,
     processes: { ...accounting },
   }

@@ -2,7 +2,7 @@
  * Time from `node scripts/start.mjs` to the first 200 from /api/health.
  *
  * The runs happen in a mirror of the repository in a temp directory: real copies of the sources
- * (scripts/, functions/ and web/ without build output) and symlinks to the installed node_modules.
+ * (scripts/, functions/, web/ and workshops/ without build output) and symlinks to the installed node_modules.
  * The cold run starts with no web/build (nor web/.svelte-kit), as after a fresh clone, and builds
  * it; the warm runs reuse that build. The working tree is never touched, so an interrupted bench
  * cannot leave it without its build, and a session editing web/ meanwhile cannot race the bench.
@@ -23,10 +23,14 @@ import { isPortFree, sleep, spawnGroup } from './proc'
 
 /** Copied as-is from the repository root when present. */
 const rootFiles = ['package.json', 'tsconfig.json', '.npmrc']
-/** Workspaces start.mjs needs, and what not to copy from each (output, installed packages). */
+/**
+ * Workspaces start.mjs needs (functions and web import the workshops catalogue), and what not to
+ * copy from each (output, installed packages).
+ */
 const workspaces: Record<string, string[]> = {
   functions: ['node_modules', 'cdk.out'],
   web: ['node_modules', 'build', '.svelte-kit'],
+  workshops: ['node_modules'],
 }
 
 export interface Mirror {

@@ -4,15 +4,18 @@
  *
  * - `full`: the local server exactly as `npm start` builds it (createLocalApp + listen);
  * - `bare`: a bare Hono app on @hono/node-server whose /api/health does the same single GetItem;
- * - `raw`: no HTTP at all, BENCH_CONNECTIONS workers doing GET /api/me's DynamoDB reads in a loop.
+ * - `raw`: no HTTP at all, BENCH_CONNECTIONS workers doing GET /api/me's DynamoDB reads in a loop;
+ * - `submit`: no HTTP either, BENCH_CONNECTIONS workers sending the TransactWriteItems that accepts
+ *   a response (responses.acceptanceItems: idempotency record, response, counters) in a loop.
  *
  * Each prints `{"event":"ready",…}` when it can be measured. Settings come in BENCH_* variables.
  */
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { serve } from '@hono/node-server'
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { Hono } from 'hono'
+import { ulid } from 'ulid'
 import { readConfig } from '../../functions/src/config'
 import { hashToken } from '../../functions/src/domain/tokens'
 import { createLocalApp, listen, webBuildDir } from '../../functions/src/local/server'
@@ -20,6 +23,10 @@ import { outboxMailer } from '../../functions/src/mail/outbox'
 import { createDb } from '../../functions/src/store/db'
 import * as health from '../../functions/src/store/health'
 import * as keys from '../../functions/src/store/keys'
+import * as practices from '../../functions/src/store/practices'
+import { acceptanceItems } from '../../functions/src/store/responses'
+import * as surveys from '../../functions/src/store/surveys'
+import { benchKey, pulseAnswersFor, runId } from './submission-data'
 
 function setting(name: string): string {
   const value = process.env[name]
@@ -45,9 +52,15 @@ async function full() {
     COOKIE_SECURE: 'false',
   })
   const db = createDb({ table, region, endpoint })
-  const app = createLocalApp({ config, db, mailer: outboxMailer(db) })
+  // BENCH_WEB_BUILD: a web build elsewhere (the bench's mirror), for the patient-page figures.
+  const buildDir = process.env.BENCH_WEB_BUILD || webBuildDir
+  const app = createLocalApp({ config, db, mailer: outboxMailer(db) }, { webBuildDir: buildDir })
   await listen(app, config.PORT, config.HOST)
-  say({ event: 'ready', url: `http://127.0.0.1:${config.PORT}`, webBuild: existsSync(webBuildDir) })
+  say({
+    event: 'ready',
+    url: `http://127.0.0.1:${config.PORT}`,
+    webBuild: existsSync(`${buildDir}/index.html`),
+  })
 }
 
 async function bare() {
@@ -64,17 +77,13 @@ async function bare() {
 }
 
 /**
- * GET /api/me's reads: the session by token hash, then its practice and user in parallel. Driven
- * by stdin lines, so the bench can interleave it with the API runs: `warmup MS` runs the workers
- * for MS and prints `{"event":"warmed"}`; `measure MS` does the same and prints a `window` event
- * with the count, the CPU this process used and every latency.
+ * GET /api/me's reads: the session by token hash, then its practice and user in parallel.
  */
 async function raw() {
   const db = createDb({ table, region, endpoint })
   const sessionKey = keys.session(hashToken(setting('BENCH_TOKEN')))
-  const workers = Number(setting('BENCH_CONNECTIONS'))
 
-  async function once() {
+  await driven(async () => {
     const { Item } = await db.client.send(new GetCommand({ TableName: table, Key: sessionKey }))
     if (!Item) throw new Error('session item missing')
     const practiceId = String(Item.practiceId)
@@ -84,19 +93,92 @@ async function raw() {
       db.client.send(new GetCommand({ TableName: table, Key: keys.user(practiceId, userId) })),
     ])
     if (!practice.Item || !user.Item) throw new Error('practice or user item missing')
-  }
+    return 0
+  })
+}
+
+/**
+ * What POST /api/public/surveys/BENCH_SURVEY/responses stores, without the API: each iteration
+ * builds a fresh response (new id, new idempotency key, varying answers) and sends the items
+ * responses.accept() would send, retrying transaction conflicts as accept() does (every response
+ * moves the same counter items, so concurrent transactions cancel each other).
+ */
+async function submit() {
+  const db = createDb({ table, region, endpoint })
+  const surveyId = setting('BENCH_SURVEY')
+  const live = await surveys.findPublic(db, surveyId)
+  if (!live) throw new Error(`survey ${surveyId} is not published`)
+  const practice = await practices.get(db, live.practiceId)
+  if (!practice) throw new Error(`practice ${live.practiceId} missing`)
+  const run = runId()
+  let n = 0
+
+  await driven(async () => {
+    const i = n++
+    const items = acceptanceItems(db, {
+      practiceId: practice.id,
+      timeZone: practice.timeZone,
+      version: live.version,
+      idempotencyKey: benchKey(run, 'raw', i),
+      response: {
+        id: ulid(),
+        surveyId,
+        version: live.version.version,
+        language: 'en',
+        answers: pulseAnswersFor(i),
+        submittedAt: new Date().toISOString(),
+      },
+    })
+    // The same retry policy as responses.accept(): up to 12 retries, jittered exponential backoff.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await db.client.send(new TransactWriteCommand({ TransactItems: items }))
+        return attempt
+      } catch (err) {
+        if (isConflict(err) && attempt < 12) {
+          await sleep(Math.random() * Math.min(1000, 15 * 2 ** attempt))
+          continue
+        }
+        throw err
+      }
+    }
+  })
+}
+
+/** As in responses.ts: DynamoDB cancelled this transaction for another touching the same item. */
+function isConflict(err: unknown): boolean {
+  if (!(err instanceof Error)) return false
+  if (err.name === 'TransactionConflictException') return true
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons
+  return (
+    err.name === 'TransactionCanceledException' &&
+    (reasons ?? []).some((r) => r.Code === 'TransactionConflict')
+  )
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/**
+ * Run `once` in BENCH_CONNECTIONS async workers, driven by stdin lines so the bench can interleave
+ * it with the API runs: `warmup MS` runs the workers for MS and prints `{"event":"warmed"}`;
+ * `measure MS` does the same and prints a `window` event with the count, the retries `once`
+ * reported, the CPU this process used and every latency.
+ */
+async function driven(once: () => Promise<number>) {
+  const workers = Number(setting('BENCH_CONNECTIONS'))
 
   /** Run the workers until `ms` have passed. */
   async function loop(ms: number) {
     const latencies: number[] = []
     let errors = 0
+    let retries = 0
     let firstError: string | undefined
     const end = performance.now() + ms
     const worker = async () => {
       while (performance.now() < end) {
         const started = performance.now()
         try {
-          await once()
+          retries += await once()
           latencies.push(Math.round((performance.now() - started) * 100) / 100)
         } catch (err) {
           errors++
@@ -111,6 +193,7 @@ async function raw() {
     return {
       completed: latencies.length,
       errors,
+      retries,
       firstError,
       elapsedMs: performance.now() - began,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -136,16 +219,16 @@ async function raw() {
   }
 }
 
-const modes: Record<string, () => Promise<void>> = { full, bare, raw }
+const modes: Record<string, () => Promise<void>> = { full, bare, raw, submit }
 const mode = process.argv[2] ?? ''
 const run = modes[mode]
 if (!run) {
-  process.stderr.write(`usage: target.ts full|bare|raw (got "${mode}")\n`)
+  process.stderr.write(`usage: target.ts full|bare|raw|submit (got "${mode}")\n`)
   process.exit(2)
 }
 run().then(
   () => {
-    if (mode === 'raw') process.exit(0)
+    if (mode === 'raw' || mode === 'submit') process.exit(0)
   },
   (err: unknown) => {
     process.stderr.write(`bench target ${mode} failed: ${err instanceof Error ? err.stack : err}\n`)

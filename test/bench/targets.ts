@@ -11,10 +11,10 @@ export interface TargetSettings {
   table: string
 }
 
-function spawnTarget(mode: 'full' | 'bare' | 'raw', env: Record<string, string>): Group {
+function spawnTarget(mode: 'full' | 'bare' | 'raw' | 'submit', env: Record<string, string>): Group {
   return spawnGroup(process.execPath, ['--import', 'tsx', targetPath, mode], {
     cwd: repo,
-    stdin: mode === 'raw',
+    stdin: mode === 'raw' || mode === 'submit',
     env: {
       ...process.env,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -32,12 +32,15 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+/** `env` adds settings (PUBLIC_SUBMIT_RATE_LIMIT, BENCH_WEB_BUILD…) to the server's environment. */
 export async function startServer(
   mode: 'full' | 'bare',
   { endpoint, table }: TargetSettings,
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort()
   const group = spawnTarget(mode, {
+    ...env,
     BENCH_ENDPOINT: endpoint,
     BENCH_TABLE: table,
     BENCH_PORT: String(port),
@@ -60,22 +63,25 @@ export async function startServer(
   }
 }
 
-/** The raw-SDK loop's child process, ready for commands (see target.ts `raw`). */
+/**
+ * A raw-SDK loop's child process, ready for commands: `raw` does GET /api/me's reads with the
+ * session of `token`, `submit` the transaction that accepts a response to `survey` (see target.ts).
+ */
 export async function startRaw(
   { endpoint, table }: TargetSettings,
-  token: string,
+  what: { mode: 'raw'; token: string } | { mode: 'submit'; survey: string },
   connections: number,
 ): Promise<Group> {
-  const group = spawnTarget('raw', {
+  const group = spawnTarget(what.mode, {
     BENCH_ENDPOINT: endpoint,
     BENCH_TABLE: table,
-    BENCH_TOKEN: token,
+    ...(what.mode === 'raw' ? { BENCH_TOKEN: what.token } : { BENCH_SURVEY: what.survey }),
     BENCH_CONNECTIONS: String(connections),
   })
   try {
     await group.waitForLine(
       (text) => text.startsWith('{"event":"ready"'),
-      'starting the raw SDK loop',
+      `starting the raw SDK loop (${what.mode})`,
       30_000,
     )
     return group
@@ -86,16 +92,19 @@ export async function startRaw(
 }
 
 /** Create a practice through the API; returns the session cookie and the token inside it. */
-export async function signUp(url: string): Promise<{ cookie: string; token: string }> {
+export async function signUp(
+  url: string,
+  practiceName = 'Bench Dermatology',
+): Promise<{ cookie: string; token: string }> {
   const res = await fetch(`${url}/api/practices`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      practiceName: 'Bench Dermatology',
+      practiceName,
       specialty: 'dermatology',
       timeZone: 'UTC',
       ownerName: 'Bench Owner',
-      email: `bench-${Date.now()}@example.test`,
+      email: `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`,
       password: 'a long enough password',
     }),
     signal: AbortSignal.timeout(15_000),

@@ -10,7 +10,7 @@ import {
   generateDemo,
   type Demo,
 } from '../../functions/src/demo/generate'
-import { versionKey, writeResponses } from '../../functions/src/demo/write-demo'
+import { versionKey, writeResponses } from '../../functions/src/store/response-batches'
 import { checkAnswers } from '../../functions/src/domain/answers'
 import { dayOf, monthOf } from '../../functions/src/domain/calendar'
 import { counterIncrements } from '../../functions/src/domain/counters'
@@ -248,7 +248,11 @@ describe('writing the demo', () => {
           await surveys.getVersion(db, practiceId, response.surveyId, response.version),
         )
       }
-      const increments = counterIncrements(versions.get(key)!.definition, response.answers)
+      const increments = counterIncrements(
+        versions.get(key)!.definition,
+        response.answers,
+        responses.commentOf(response),
+      )
       const week = weekStart(response.submittedAt)
       const month = monthOf(new Date(response.submittedAt), demoTimeZone)
       const scopes = [

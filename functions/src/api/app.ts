@@ -24,6 +24,7 @@ import { journeyApi } from './routes/journey'
 import { publicSurveysApi } from './routes/public-surveys'
 import { responsesApi } from './routes/responses'
 import { demoApi } from './routes/demo'
+import { analyticsApi } from './analytics/routes'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', publicSurveysApi)
     .route('/api', responsesApi)
     .route('/api', demoApi)
+    .route('/api', analyticsApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

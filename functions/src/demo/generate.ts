@@ -6,6 +6,7 @@ import type { Answers } from '../domain/answers'
 import type { Language, Location, Practice, Provider, User } from '../domain/practice'
 import type { Survey, SurveyResponse } from '../domain/survey-records'
 import type { Question, SurveyDefinition } from '../domain/surveys'
+import { readComment } from '../domain/comment-reading'
 import { comments, topicsOfTouchpoint, type Comment, type Tone } from './comments'
 import { seeded, type Random } from './random'
 
@@ -102,6 +103,7 @@ export function generateDemo({ seed, now, newId }: DemoOptions): Demo {
     specialty: 'dermatology',
     timeZone: demoTimeZone,
     languages: ['en', 'es'],
+    minimumResponses: 30,
     reviewLinks: [
       { site: 'google', url: 'https://example.com/reviews/sunrise-dermatology-demo/google' },
       {
@@ -190,6 +192,7 @@ export function generateDemo({ seed, now, newId }: DemoOptions): Demo {
       const answers =
         survey === pulse ? pulseAnswers(survey.draft, context) : cahpsAnswers(survey.draft, context)
       if (time > now.getTime()) continue
+      const comment = readComment(survey.draft, answers, language)
       responses.push({
         id: makeId(time),
         surveyId: survey.id,
@@ -199,6 +202,7 @@ export function generateDemo({ seed, now, newId }: DemoOptions): Demo {
         location: location.id,
         ...(seen && { provider: seen.provider.id }),
         submittedAt: new Date(time).toISOString(),
+        ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
       })
     }
   }

@@ -77,6 +77,12 @@ export const ReviewLink = z.object({
 })
 export type ReviewLink = z.infer<typeof ReviewLink>
 
+export const MinimumResponses = z
+  .number()
+  .int('Expected a whole number')
+  .min(5, 'At least 5')
+  .max(400, 'At most 400')
+
 export const Practice = z.object({
   id: Id,
   name: PracticeName,
@@ -85,6 +91,11 @@ export const Practice = z.object({
   languages: z.array(Language).min(1),
   // Added after the first release: items written before it read as "none yet".
   reviewLinks: z.array(ReviewLink).max(7).default([]),
+  /**
+   * Below this many answers a figure is shown as "not enough responses yet" rather than as a
+   * number that looks certain. Added with analytics: older practices read the default.
+   */
+  minimumResponses: MinimumResponses.default(30),
   createdAt: z.iso.datetime(),
 })
 export type Practice = z.infer<typeof Practice>

@@ -31,6 +31,18 @@ export type SurveyVersion = z.infer<typeof SurveyVersion>
 
 export const AnswerValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.string())])
 
+export const sentimentLabels = ['positive', 'neutral', 'negative'] as const
+export const SentimentLabel = z.enum(sentimentLabels)
+export type SentimentLabel = z.infer<typeof SentimentLabel>
+
+/** How a response's free text reads: computed once, when the response is accepted. */
+export const Sentiment = z.object({
+  label: SentimentLabel,
+  /** -1 (very negative) to 1 (very positive). */
+  score: z.number().min(-1).max(1),
+})
+export type Sentiment = z.infer<typeof Sentiment>
+
 /** One patient's answers to one version, with where the link said they were seen. */
 export const SurveyResponse = z.object({
   id: Id,
@@ -41,5 +53,9 @@ export const SurveyResponse = z.object({
   location: Id.optional(),
   provider: Id.optional(),
   submittedAt: z.iso.datetime(),
+  /** Present when the response has free text (responses from before analytics have none). */
+  sentiment: Sentiment.optional(),
+  /** Theme ids of the free text (`wait-time`, `billing-cost`…), from `workshops/themes.json`. */
+  themes: z.array(Slug).optional(),
 })
 export type SurveyResponse = z.infer<typeof SurveyResponse>

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { AlreadyExists, NotFound } from '../domain/errors'
 import { Practice, User } from '../domain/practice'
 import type { Db } from './db'
@@ -66,8 +66,33 @@ export async function get(db: Db, practiceId: string): Promise<Practice | undefi
 }
 
 export type PracticeChanges = Partial<
-  Pick<Practice, 'name' | 'specialty' | 'timeZone' | 'languages'>
+  Pick<
+    Practice,
+    'name' | 'specialty' | 'timeZone' | 'languages' | 'reviewLinks' | 'minimumResponses'
+  >
 >
+
+/**
+ * Every practice in the table, for operators' tools (`npm run counters:rebuild`). A Scan reads the
+ * whole table: never on a request's path.
+ */
+export async function listAll(db: Db): Promise<Practice[]> {
+  const found: Practice[] = []
+  let ExclusiveStartKey: Record<string, unknown> | undefined
+  do {
+    const page = await db.client.send(
+      new ScanCommand({
+        TableName: db.table,
+        FilterExpression: 'sk = :practice',
+        ExpressionAttributeValues: { ':practice': 'PRACTICE' },
+        ExclusiveStartKey,
+      }),
+    )
+    for (const item of page.Items ?? []) found.push(fromItem(Practice, item))
+    ExclusiveStartKey = page.LastEvaluatedKey
+  } while (ExclusiveStartKey)
+  return found
+}
 
 /** Apply the given changes to an existing practice and return it as stored. */
 export async function update(

@@ -1,9 +1,9 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
 import { monthOf, weekOf } from '../domain/calendar'
-import { counterIncrements } from '../domain/counters'
+import { counterIncrements, type CommentReading } from '../domain/counters'
 import { Id } from '../domain/practice'
-import { SurveyResponse, type SurveyVersion } from '../domain/survey-records'
+import { SurveyResponse, type SentimentLabel, type SurveyVersion } from '../domain/survey-records'
 import type { Db } from './db'
 import { conditionFailedAt, epochSeconds, fromItem, toItem } from './items'
 import * as keys from './keys'
@@ -35,9 +35,36 @@ export interface Accepted {
  */
 export async function accept(db: Db, acceptance: Acceptance): Promise<Accepted> {
   const { practiceId, response, idempotencyKey } = acceptance
+  const items = acceptanceItems(db, acceptance)
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.client.send(new TransactWriteCommand({ TransactItems: items }))
+      return { responseId: response.id, submittedAt: response.submittedAt, replay: false }
+    } catch (err) {
+      if (conditionFailedAt(err, 0))
+        return replayOf(db, practiceId, response.surveyId, idempotencyKey)
+      // Concurrent responses move the same counters; DynamoDB cancels one of two transactions
+      // that touch an item at once. Retrying is safe: the idempotency record makes it exactly-once.
+      if (isConflict(err) && attempt < 12) {
+        await sleep(Math.random() * Math.min(1000, 15 * 2 ** attempt))
+        continue
+      }
+      throw err
+    }
+  }
+}
+
+/**
+ * The items of the one transaction that accepts a response: the idempotency record (conditional,
+ * so a replay fails at index 0), the response, and every counter it moves. Exported so the bench
+ * can send exactly these items without the API around them.
+ */
+export function acceptanceItems(db: Db, acceptance: Acceptance) {
+  const { practiceId, response, idempotencyKey } = acceptance
   const submittedAt = new Date(response.submittedAt)
   const month = monthOf(submittedAt, acceptance.timeZone)
-  const items = [
+  return [
     {
       Put: {
         TableName: db.table,
@@ -58,23 +85,6 @@ export async function accept(db: Db, acceptance: Acceptance): Promise<Accepted> 
     },
     ...counterUpdates(db, acceptance, month),
   ]
-
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db.client.send(new TransactWriteCommand({ TransactItems: items }))
-      return { responseId: response.id, submittedAt: response.submittedAt, replay: false }
-    } catch (err) {
-      if (conditionFailedAt(err, 0))
-        return replayOf(db, practiceId, response.surveyId, idempotencyKey)
-      // Concurrent responses move the same counters; DynamoDB cancels one of two transactions
-      // that touch an item at once. Retrying is safe: the idempotency record makes it exactly-once.
-      if (isConflict(err) && attempt < 12) {
-        await sleep(Math.random() * Math.min(1000, 15 * 2 ** attempt))
-        continue
-      }
-      throw err
-    }
-  }
 }
 
 async function replayOf(
@@ -102,7 +112,7 @@ function counterUpdates(
   { practiceId, timeZone, version, response }: Acceptance,
   month: string,
 ) {
-  const increments = counterIncrements(version.definition, response.answers)
+  const increments = counterIncrements(version.definition, response.answers, commentOf(response))
   const names = Object.keys(increments)
   const week = weekOf(new Date(response.submittedAt), timeZone)
   const scopes: keys.CounterScope[] = ['all']
@@ -132,6 +142,11 @@ function counterUpdates(
   return updates
 }
 
+/** The reading of the response's free text, when it has one. */
+export function commentOf(response: SurveyResponse): CommentReading | undefined {
+  return response.sentiment && { sentiment: response.sentiment, themes: response.themes ?? [] }
+}
+
 function isConflict(err: unknown): boolean {
   if (!(err instanceof Error)) return false
   if (err.name === 'TransactionConflictException') return true
@@ -152,6 +167,12 @@ export interface ResponseFilter {
   provider?: string | undefined
   from?: string | undefined
   to?: string | undefined
+  /** Only responses whose comment has this theme. */
+  theme?: string | undefined
+  /** Only responses whose comment reads so. */
+  sentiment?: SentimentLabel | undefined
+  /** Only responses with a comment that has any theme. */
+  withThemes?: boolean | undefined
 }
 
 /**
@@ -239,6 +260,20 @@ function responseQuery(db: Db, practiceId: string, month: string, filter: Respon
   if (filter.to) {
     values[':to'] = filter.to
     conditions.push('submittedAt < :to')
+  }
+  if (filter.theme) {
+    values[':theme'] = filter.theme
+    conditions.push('contains(themes, :theme)')
+  }
+  if (filter.withThemes) {
+    values[':none'] = 0
+    conditions.push('size(themes) > :none')
+  }
+  if (filter.sentiment) {
+    names['#sentiment'] = 'sentiment'
+    names['#label'] = 'label'
+    values[':sentiment'] = filter.sentiment
+    conditions.push('#sentiment.#label = :sentiment')
   }
   return {
     KeyConditionExpression: 'pk = :pk',

@@ -4,7 +4,8 @@ import { checkAnswers } from '../../../functions/src/domain/answers'
 import { Journey, standardTouchpoints } from '../../../functions/src/domain/journeys'
 import { languages, specialties, type Specialty } from '../../../functions/src/domain/practice'
 import { compositeIds, SurveyTemplate } from '../../../functions/src/domain/surveys'
-import { journeyFor, journeys, surveyTemplates } from '../../../workshops'
+import { fold, PolarityLexicon, ThemeLexicon } from '../../../functions/src/domain/themes'
+import { journeyFor, journeys, polarityLexicons, surveyTemplates, themes } from '../../../workshops'
 
 const workshops = new URL('../../../workshops/', import.meta.url)
 
@@ -332,5 +333,118 @@ describe('the Journey schema', () => {
     ])
     const short = { ...general, touchpoints: general.touchpoints.slice(0, 2) }
     expect(Journey.safeParse(short).success).toBe(false)
+  })
+})
+
+/** A top-level lexicon file as it is on disk. */
+function readLexicon(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(name, workshops), 'utf8')) as unknown
+}
+
+describe('the theme lexicon', () => {
+  const file = readLexicon('themes.json')
+
+  it('fits the schema with no field the schema would drop, and is what index.ts loads', () => {
+    const result = ThemeLexicon.safeParse(file)
+    expect(result.error?.issues ?? []).toEqual([])
+    expect(result.data).toMatchObject(file as object)
+    expect(themes).toEqual(result.data?.themes)
+  })
+
+  it('has unique theme ids, among them the eight the reports name', () => {
+    const ids = themes.map((theme) => theme.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'wait-time',
+        'staff-courtesy',
+        'clinician-communication',
+        'billing-cost',
+        'scheduling-access',
+        'facility-cleanliness',
+        'results-records',
+        'phone-follow-up',
+      ]),
+    )
+  })
+
+  it('ties every theme to a touch point of the general journey', () => {
+    const touchpoints = journeyFor('general' as Specialty).touchpoints.map(
+      (touchpoint) => touchpoint.id,
+    )
+    for (const theme of themes) expect(touchpoints, theme.id).toContain(theme.touchpoint)
+  })
+
+  it.each(themes.map((theme) => [theme.id, theme] as const))(
+    '%s has a label and terms that find it in English and Spanish',
+    (_id, theme) => {
+      for (const language of languages) {
+        expect(theme.label[language]?.trim(), language).toBeTruthy()
+        const finding = theme.terms[language].filter((term) => !term.startsWith('!'))
+        expect(finding.length, language).toBeGreaterThan(0)
+      }
+    },
+  )
+
+  it.each(themes.map((theme) => [theme.id, theme] as const))(
+    '%s lists no term twice, accents aside',
+    (_id, theme) => {
+      for (const language of languages) {
+        const folded = theme.terms[language].map(fold)
+        expect(
+          folded.filter((term, index) => folded.indexOf(term) !== index),
+          language,
+        ).toEqual([])
+      }
+    },
+  )
+})
+
+describe('the polarity lexicons', () => {
+  it.each(languages.map((language) => [language] as const))(
+    'sentiment-%s.json fits the schema, is for its language and is what index.ts loads',
+    (language) => {
+      const file = readLexicon(`sentiment-${language}.json`)
+      const result = PolarityLexicon.safeParse(file)
+      expect(result.error?.issues ?? []).toEqual([])
+      expect(result.data).toMatchObject(file as object)
+      expect(result.data?.language).toBe(language)
+      expect(polarityLexicons[language]).toEqual(result.data)
+    },
+  )
+
+  it.each(languages.map((language) => [language, polarityLexicons[language]] as const))(
+    '%s scores every term within -5..5 and every intensifier above 0',
+    (_language, lexicon) => {
+      const outside = Object.entries(lexicon.terms).filter(([, value]) => value < -5 || value > 5)
+      expect(outside).toEqual([])
+      expect(Object.values(lexicon.intensifiers).every((factor) => factor > 0)).toBe(true)
+    },
+  )
+
+  it('scores Spanish on its own: at least 300 terms of both signs, and its negators', () => {
+    const spanish = polarityLexicons.es
+    const values = Object.values(spanish.terms)
+    expect(values.length).toBeGreaterThanOrEqual(300)
+    expect(values.filter((value) => value > 0).length).toBeGreaterThan(100)
+    expect(values.filter((value) => value < 0).length).toBeGreaterThan(100)
+    expect(spanish.negators).toEqual(
+      expect.arrayContaining(['no', 'nunca', 'nada', 'ni', 'tampoco', 'jamás', 'sin']),
+    )
+    expect(Object.keys(spanish.intensifiers)).toEqual(expect.arrayContaining(['muy', 'demasiado']))
+  })
+
+  it('calibrates English so neutral words are not praise', () => {
+    for (const word of ['okay', 'ok', 'fine', 'alright', 'decent', 'average']) {
+      expect(polarityLexicons.en.terms[word], word).toBe(0)
+    }
+  })
+
+  it('refuses a term listed twice once accents are folded', () => {
+    const spanish = polarityLexicons.es
+    const twice = { ...spanish, terms: { ...spanish.terms, esta: 1, está: 1 } }
+    expect(PolarityLexicon.safeParse(twice).error?.issues).toMatchObject([
+      { path: ['terms', 'está'], message: '"está" is already listed as terms "esta"' },
+    ])
   })
 })

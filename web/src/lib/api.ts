@@ -31,6 +31,8 @@ export interface Practice {
   timeZone: string
   languages: Language[]
   reviewLinks: ReviewLink[]
+  /** Below this many answers the dashboard says "not enough responses yet". */
+  minimumResponses: number
   createdAt: string
 }
 
@@ -261,8 +263,11 @@ export const practices = {
 }
 
 export const practice = {
-  update: (body: Partial<Pick<Practice, 'name' | 'specialty' | 'timeZone' | 'languages'>>) =>
-    patch<Practice>('/api/practice', body),
+  update: (
+    body: Partial<
+      Pick<Practice, 'name' | 'specialty' | 'timeZone' | 'languages' | 'minimumResponses'>
+    >,
+  ) => patch<Practice>('/api/practice', body),
 }
 
 export const session = {

@@ -3,6 +3,7 @@ import { ulid } from 'ulid'
 import { z } from 'zod'
 import { hashPassword } from '../../domain/passwords'
 import {
+  MinimumResponses,
   Email,
   Language,
   Password,
@@ -40,6 +41,7 @@ const PracticeChanges = z
       .min(1, 'Choose at least one language')
       .refine((list) => new Set(list).size === list.length, 'Each language once'),
     reviewLinks: z.array(ReviewLink).max(7),
+    minimumResponses: MinimumResponses,
   })
   .partial()
 
@@ -80,6 +82,7 @@ export const practicesApi = new OpenAPIHono<AppEnv>()
       timeZone: body.timeZone,
       languages: ['en'],
       reviewLinks: [],
+      minimumResponses: 30,
       createdAt: now,
     }
     const owner: User = {

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ulid } from 'ulid'
 import { z } from 'zod'
 import { checkAnswers } from '../../domain/answers'
+import { readComment } from '../../domain/comment-reading'
 import { Invalid, NotFound } from '../../domain/errors'
 import { Id, Language, ReviewLink } from '../../domain/practice'
 import { AnswerValue, type SurveyVersion } from '../../domain/survey-records'
@@ -123,6 +124,8 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
       body.location ? locations.get(c.var.db, practice.id, body.location) : undefined,
       body.provider ? providers.get(c.var.db, practice.id, body.provider) : undefined,
     ])
+    // Read once, here: the response keeps its sentiment and themes, and its counters count them.
+    const comment = readComment(answered.definition, checked.answers, body.language)
     const accepted = await responses.accept(c.var.db, {
       practiceId: practice.id,
       timeZone: practice.timeZone,
@@ -137,6 +140,7 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
         ...(location && { location: location.id }),
         ...(provider && { provider: provider.id }),
         submittedAt: new Date().toISOString(),
+        ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
       },
     })
     const receipt = { id: accepted.responseId, submittedAt: accepted.submittedAt }

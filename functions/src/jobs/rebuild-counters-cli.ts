@@ -1,0 +1,91 @@
+/**
+ * `npm run counters:rebuild`: re-derive every counter from the stored responses and report any
+ * difference, for each practice (or those named with `--practice <id>`). Differences are fixed by
+ * rewriting the counters unless `--check` is given, which only reports and exits 1 on any
+ * difference. Uses the database `npm start` uses; stop `npm start` first when it is the embedded one.
+ */
+import { parseArgs } from 'node:util'
+import { readConfig } from '../config'
+import { chooseDatabase } from '../local/choose-database'
+import { StartupError, type RunningDynamoDb } from '../local/dynamodb-local'
+import { rebuild } from '../store/counter-rebuild'
+import { createDb } from '../store/db'
+import { ensureTable } from '../store/ensure-table'
+import * as practices from '../store/practices'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+/** Differences listed per practice; the rest are counted. */
+const shownDifferences = 20
+
+let dynamo: RunningDynamoDb | undefined
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      practice: { type: 'string', multiple: true },
+      check: { type: 'boolean', default: false },
+    },
+  })
+  const config = readConfig()
+  const chosen = await chooseDatabase(config, {
+    say,
+    whenInUse: 'Stop npm start first: the rebuild must not race new responses.',
+  })
+  dynamo = chosen.embedded
+  const db = createDb({
+    table: config.TABLE_NAME,
+    region: config.AWS_REGION,
+    endpoint: chosen.endpoint,
+  })
+  await ensureTable(db)
+
+  const all = await practices.listAll(db)
+  const wanted = values.practice
+    ? all.filter((practice) => values.practice!.includes(practice.id))
+    : all
+  for (const id of values.practice ?? []) {
+    if (!all.some((practice) => practice.id === id)) say(`No practice ${id} in this table.`)
+  }
+  let differing = 0
+  for (const practice of wanted) {
+    const report = await rebuild(db, practice.id, { write: !values.check })
+    const count = report.differences.length
+    say(
+      `${practice.name} (${practice.id}): ${report.responses.toLocaleString('en')} responses, ` +
+        `${report.counters.toLocaleString('en')} counters, ` +
+        (count === 0 ? 'no difference.' : `${count.toLocaleString('en')} differences:`),
+    )
+    for (const d of report.differences.slice(0, shownDifferences)) {
+      const survey = d.surveyId === '*' ? 'all surveys' : `survey ${d.surveyId}`
+      say(`  ${survey}, ${d.counter}, ${d.name}: counted ${d.actual}, responses say ${d.expected}`)
+    }
+    if (count > shownDifferences) say(`  …and ${count - shownDifferences} more.`)
+    if (report.rewritten) say('  Rewrote the counters from the responses.')
+    if (count > 0) differing++
+  }
+  if (wanted.length === 0) say('No practices to check.')
+  return values.check && differing > 0 ? 1 : 0
+}
+
+function say(line: string) {
+  process.stdout.write(`${line}\n`)
+}
+
+async function finish(code: number): Promise<never> {
+  await dynamo?.stop()
+  process.exit(code)
+}
+
+process.once('SIGINT', () => void finish(130))
+process.once('SIGTERM', () => void finish(143))
+
+main()
+  .then((code) => finish(code))
+  .catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err)
+    process.stderr.write(
+      err instanceof StartupError ? `${message}\n` : `Could not rebuild the counters: ${message}\n`,
+    )
+    void finish(1)
+  })
