@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { signUpViaApi, uniqueEmail } from './helpers'
-
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-/** Runs axe on the page as it is now; a failure lists each rule with the elements that break it. */
-async function expectNoViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze()
-  const found = violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  )
-  expect(found, `axe violations on ${state}`).toEqual([])
-}
+import { expectNoViolations, signUpViaApi, uniqueEmail } from './helpers'
 
 const chosenTheme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme)
 

@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** Runs axe on the page as it is now; a failure lists each rule with the elements that break it. */
+export async function expectNoViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze()
+  const found = violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  )
+  expect(found, `axe violations on ${state}`).toEqual([])
+}
 
 /** Fresh for every call, so tests never share a practice and can run in parallel. */
 export const uniqueEmail = (who: string) =>

@@ -15,6 +15,7 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { href: '/home', label: 'Home' },
+  { href: '/dashboard', label: 'Dashboard' },
   { href: '/surveys', label: 'Surveys' },
   { href: '/responses', label: 'Responses' },
   { href: '/settings', label: 'Settings' },

@@ -1,0 +1,79 @@
+import type { Change, Composite, Figure, Interval } from '$lib/api-analytics'
+
+/**
+ * How the dashboard writes its figures: rounded here and only here (the API never rounds), and
+ * "not enough responses yet" wherever a figure rests on fewer answers than the practice's minimum.
+ */
+export const notEnough = 'Not enough responses yet'
+
+export const count = (n: number) => new Intl.NumberFormat('en').format(n)
+
+/** NPS points with a sign: +41, −12, 0. */
+export function npsText(score: number | null): string {
+  if (score === null) return '—'
+  const rounded = Math.round(score)
+  return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${Math.abs(rounded)}` : '0'
+}
+
+export const percent = (share: number | null) =>
+  share === null ? '—' : `${Math.round(share * 100)}%`
+
+export const mean = (value: number | null) => (value === null ? '—' : value.toFixed(1))
+
+export const intervalText = (interval: [number, number] | null, format: (v: number) => string) =>
+  interval ? `${format(interval[0])} to ${format(interval[1])}` : '—'
+
+/** "12 of 30 needed": what a figure below the minimum still lacks. */
+export function shortOf(figure: Figure, minimum: number): string {
+  return `${count(figure.n)} of ${count(minimum)} needed`
+}
+
+/**
+ * A change in words, honest about chance: "Down 20 points since the previous 13 weeks" when it is
+ * beyond chance; "Down 1 point since …, within chance" when it is not.
+ */
+export function changeText(change: Change, unit: 'points' | 'share', periodName: string): string {
+  if (change.delta === null || !change.previous.enough) return `Too few answers before to compare`
+  const points = Math.abs(Math.round(unit === 'points' ? change.delta : change.delta * 100))
+  if (points === 0) return `Steady since ${periodName}`
+  const size = `${points} ${points === 1 ? 'point' : 'points'}`
+  const moved = `${change.direction === 'up' ? 'Up' : 'Down'} ${size} since ${periodName}`
+  return change.significant ? moved : `${moved}, within chance`
+}
+
+export function periodLabel(period: string, interval: Interval): string {
+  if (interval === 'month') {
+    const [y, m] = period.split('-').map(Number) as [number, number]
+    return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+  }
+  const [y, m, d] = period.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  })
+}
+
+export function rangeText(from: string, to: string): string {
+  const day = (value: string) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+    return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+  }
+  return `${day(from)} – ${day(to)}`
+}
+
+export const compositeLabels: Record<Composite, string> = {
+  access: 'Getting timely care',
+  'provider-communication': 'How well providers communicate',
+  'care-coordination': 'Care coordination',
+  'office-staff': 'Helpful, courteous office staff',
+}
