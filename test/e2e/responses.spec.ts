@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { signUpViaApi } from './helpers'
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -104,6 +106,103 @@ test('a visitor explores the demo practice: filters, pages and exports its respo
   await expect(cards).toHaveCount(detractors)
 })
 
+/**
+ * A bilingual practice with one published pulse survey and five comments that read clearly: two
+ * negative about waiting (English and Spanish), two positive about the staff, one neutral. Small
+ * and made through the API, so the test does not wait for a demo practice.
+ */
+async function practiceWithComments(page: Page) {
+  const owner = await signUpViaApi(page)
+  const headers = { 'x-csrf-token': owner.csrfToken }
+  const practice = await page.request.patch('/api/practice', {
+    headers,
+    data: { languages: ['en', 'es'] },
+  })
+  expect(practice.status()).toBe(200)
+  const created = await page.request.post('/api/surveys', {
+    headers,
+    data: { templateId: 'visit-pulse' },
+  })
+  const { id } = (await created.json()) as { id: string }
+  expect(
+    (await page.request.post(`/api/surveys/${id}/publish`, { headers, data: {} })).status(),
+  ).toBe(200)
+  const comments = [
+    ['en', 2, 'We waited over an hour and nobody told us why'],
+    ['es', 3, 'Esperamos más de una hora'],
+    ['es', 10, 'El personal fue muy amable'],
+    ['en', 9, 'The front desk staff were lovely and kind'],
+    ['en', 8, 'The visit was fine'],
+  ] as const
+  for (const [language, recommend, improve] of comments) {
+    const sent = await page.request.post(`/api/public/surveys/${id}/responses`, {
+      data: {
+        idempotencyKey: randomBytes(16).toString('base64url'),
+        language,
+        answers: { recommend, 'check-in': recommend < 7 ? 2 : 5, improve },
+      },
+    })
+    expect(sent.status()).toBe(201)
+  }
+}
+
+test('a manager reads the negative comments about waiting, and follows a dashboard link', async ({
+  page,
+}) => {
+  await practiceWithComments(page)
+  await page.goto('/responses')
+  await expect(countOf(page)).toHaveText('5 responses', { timeout: 20_000 })
+
+  await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Wait time' })
+  await page.getByLabel('Sentiment').selectOption({ label: 'Negative' })
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(page).toHaveURL(/[?&]theme=wait-time(&|$)/)
+  await expect(page).toHaveURL(/[?&]sentiment=negative(&|$)/)
+  await expect(countOf(page)).toHaveText('2 responses')
+
+  // Each comment says how it reads, in words, and names its themes, whatever its language.
+  const cards = page.getByRole('article')
+  await expect(cards).toHaveCount(2)
+  for (const card of await cards.all()) {
+    await expect(card.getByText('Negative', { exact: true })).toBeVisible()
+    await expect(card.getByRole('list', { name: 'Themes' }).getByRole('listitem')).toHaveText([
+      'Wait time',
+    ])
+  }
+  await expect(cards.filter({ hasText: 'Esperamos más de una hora' })).toHaveCount(1)
+
+  // The address keeps both: a reload shows the same view with the same choices.
+  await page.reload()
+  await expect(countOf(page)).toHaveText('2 responses', { timeout: 20_000 })
+  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue('wait-time')
+  await expect(page.getByLabel('Sentiment')).toHaveValue('negative')
+
+  // The export has the same rows, each ending with its reading.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Export CSV' }).click()
+  const csv = (await readFile(await (await downloading).path(), 'utf8')).replace(/^\uFEFF/, '')
+  const [header, ...rows] = csv.trim().split(/\r?\n/)
+  expect(header).toMatch(/,Sentiment,Themes$/)
+  expect(rows).toHaveLength(2)
+  expect(rows.every((row) => row.endsWith(',negative,Wait time'))).toBe(true)
+
+  // The other way round: the kind words about the staff.
+  await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Staff courtesy' })
+  await page.getByLabel('Sentiment').selectOption({ label: 'Positive' })
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(countOf(page)).toHaveText('2 responses')
+  await expect(cards.first().getByText('Positive', { exact: true })).toBeVisible()
+  await expect(cards.filter({ hasText: 'El personal fue muy amable' })).toHaveCount(1)
+
+  // The dashboard's "needs attention" link: check-in, scores of 6 or less.
+  await page.goto('/responses?touchpoint=check-in&maxScore=6')
+  await expect(countOf(page)).toHaveText('2 responses', { timeout: 20_000 })
+  await expect(page.getByLabel('Likelihood to recommend')).toHaveValue('detractors')
+  await expect(page.getByLabel('Touch point')).toHaveValue('check-in')
+  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue('')
+  for (const card of await cards.all()) await expect(card).toContainText('Detractor')
+})
+
 test('the responses page has no axe violations in light and dark, and checks its dates', async ({
   page,
 }) => {
@@ -119,6 +218,11 @@ test('the responses page has no axe violations in light and dark, and checks its
     await page.goto('/responses?score=promoters&touchpoint=check-in')
     await expect(countOf(page)).toBeVisible({ timeout: 20_000 })
     await expectNoViolations(page, `filtered responses (${colorScheme})`)
+
+    await page.goto('/responses?theme=wait-time&sentiment=negative')
+    await expect(countOf(page)).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('list', { name: 'Themes' }).first()).toBeVisible()
+    await expectNoViolations(page, `responses by theme and sentiment (${colorScheme})`)
 
     await page.goto('/responses?from=2020-01-01&to=2020-01-31')
     await expect(
@@ -137,11 +241,15 @@ test('the responses page has no axe violations in light and dark, and checks its
     await expectNoViolations(page, `the filters with an error (${colorScheme})`)
 
     await page.setViewportSize({ width: 360, height: 740 })
-    await page.goto('/responses')
+    await page.goto('/responses?theme=wait-time')
     await expect(countOf(page)).toBeVisible({ timeout: 20_000 })
     await expect(page.getByLabel('Location')).toBeHidden()
+    await expect(page.getByText('Wait time', { exact: true }).first()).toBeVisible()
+    // Nothing wider than the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await page.getByRole('button', { name: 'Show filters' }).click()
     await expect(page.getByLabel('Location')).toBeVisible()
+    await expect(page.getByLabel('Theme', { exact: true })).toHaveValue('wait-time')
     await expectNoViolations(page, `responses at 360 px with the filters open (${colorScheme})`)
   }
 })

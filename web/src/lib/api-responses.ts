@@ -8,10 +8,30 @@
  * const filters = { from: '2026-09-01', to: '2026-11-30', maxScore: 6 }
  * const { total, items, nextCursor } = await responsesApi.responses.list(filters)
  * const csv = responsesApi.responses.csvUrl(filters) // for <a href download>
+ * const waits = await responsesApi.responses.list({ theme: 'wait-time', sentiment: 'negative' })
+ * const names = await responsesApi.themes.list() // [{ id: 'wait-time', label: { en: 'Wait time', … } }, …]
  */
 import { get, post, type Language, type Me, type RequestOptions } from './api'
 
 export type AnswerValue = number | boolean | string | string[]
+
+export const sentimentLabels = ['positive', 'neutral', 'negative'] as const
+export type SentimentLabel = (typeof sentimentLabels)[number]
+
+/** How a response's free text reads, worked out once when it was accepted. */
+export interface Sentiment {
+  label: SentimentLabel
+  /** -1 (very negative) to 1 (very positive). */
+  score: number
+}
+
+/** A theme a comment can touch (`wait-time`, `billing-cost`…), the same for every practice. */
+export interface Theme {
+  id: string
+  label: Partial<Record<Language, string>>
+  /** The journey touch point it belongs to. */
+  touchpoint: string
+}
 
 /** One patient's answers to one published version of a survey. */
 export interface SurveyResponse {
@@ -27,6 +47,10 @@ export interface SurveyResponse {
   submittedAt: string
   /** The likelihood-to-recommend answer (0-10), when the survey asked it. */
   score?: number
+  /** Present when the response has free text (older responses may have none). */
+  sentiment?: Sentiment
+  /** Theme ids of the free text; see `themes.list()` for their names. */
+  themes?: string[]
 }
 
 /** What to show; every field is optional. Days are YYYY-MM-DD in the practice's time zone. */
@@ -42,6 +66,10 @@ export interface ResponseFilters {
   touchpoint?: string | undefined
   minScore?: number | undefined
   maxScore?: number | undefined
+  /** Only responses whose comment touches this theme (a `Theme` id). */
+  theme?: string | undefined
+  /** Only responses whose comment reads so. */
+  sentiment?: SentimentLabel | undefined
 }
 
 export interface ResponsePage {
@@ -65,6 +93,8 @@ export function filterQuery(filters: ResponseFilters): URLSearchParams {
     'touchpoint',
     'minScore',
     'maxScore',
+    'theme',
+    'sentiment',
   ] as const) {
     const value = filters[name]
     if (value !== undefined && value !== '') query.set(name, String(value))
@@ -88,6 +118,11 @@ export const responses = {
     const query = filterQuery(filters).toString()
     return query ? `/api/responses.csv?${query}` : '/api/responses.csv'
   },
+}
+
+export const themes = {
+  /** Every theme in lexicon order; it changes only with a release. */
+  list: (options?: RequestOptions) => get<Theme[]>('/api/themes', options),
 }
 
 export const demo = {

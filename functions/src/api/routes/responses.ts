@@ -2,11 +2,12 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { stringify } from 'csv-stringify/sync'
 import type { Context } from 'hono'
 import { z } from 'zod'
+import { themes } from '../../../../workshops'
 import { dayOf } from '../../domain/calendar'
 import { Invalid } from '../../domain/errors'
 import { monthsBetween, dayRange } from '../../domain/periods'
 import { Id } from '../../domain/practice'
-import { SurveyResponse, type SurveyVersion } from '../../domain/survey-records'
+import { SentimentLabel, SurveyResponse, type SurveyVersion } from '../../domain/survey-records'
 import { localize, Slug } from '../../domain/surveys'
 import * as locations from '../../store/locations'
 import * as providers from '../../store/providers'
@@ -32,6 +33,10 @@ const Filters = z.object({
   /** Likelihood-to-recommend (0-10) at least / at most. */
   minScore: z.coerce.number().int().min(0).max(10).optional(),
   maxScore: z.coerce.number().int().min(0).max(10).optional(),
+  /** Only responses whose comment touches this theme (an id from `GET /api/themes`). */
+  theme: Slug.optional(),
+  /** Only responses whose comment reads so. */
+  sentiment: SentimentLabel.optional(),
 })
 type Filters = z.infer<typeof Filters>
 
@@ -99,6 +104,9 @@ function responseReader(c: Context<AppEnv>, filters: Filters) {
     provider: filters.provider,
     from: start.toISOString(),
     to: end.toISOString(),
+    // Read on the stored response, so the store filters them and `count` stays exact.
+    theme: filters.theme,
+    sentiment: filters.sentiment,
   }
   const versions = new Map<string, Promise<SurveyVersion | undefined>>()
   const versionOf = (r: SurveyResponse) => {
@@ -224,8 +232,21 @@ export const responsesApi = new OpenAPIHono<AppEnv>()
     }
     const nameOf = (list: { id: string; name: string }[], id?: string) =>
       list.find((x) => x.id === id)?.name ?? ''
+    const themeName = (id: string) =>
+      localize(themes.find((theme) => theme.id === id)?.label, language) || id
+    // The comment's reading goes last, so the question columns keep the places they always had.
     const csv = stringify([
-      ['Submitted', 'Survey', 'Version', 'Language', 'Location', 'Provider', ...columns.values()],
+      [
+        'Submitted',
+        'Survey',
+        'Version',
+        'Language',
+        'Location',
+        'Provider',
+        ...columns.values(),
+        'Sentiment',
+        'Themes',
+      ],
       ...rows.map((row) => [
         row.submittedAt,
         localize(row.definition?.title, language),
@@ -234,6 +255,8 @@ export const responsesApi = new OpenAPIHono<AppEnv>()
         nameOf(places, row.location),
         nameOf(clinicians, row.provider),
         ...[...columns.keys()].map((id) => formatAnswer(row.answers[id])),
+        row.sentiment?.label ?? '',
+        (row.themes ?? []).map(themeName).join('; '),
       ]),
     ])
     const day = dayOf(new Date(), practice.timeZone)

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { surveyTemplates } from '../../../../workshops'
+import { surveyTemplates, themes } from '../../../../workshops'
 import { NotFound } from '../../domain/errors'
+import { Theme } from '../../domain/themes'
 import { Slug, SurveyTemplate } from '../../domain/surveys'
 import { Localized } from '../../domain/surveys'
 import type { AppEnv } from '../env'
@@ -17,6 +18,9 @@ const TemplateSummary = z.object({
   languages: z.array(z.string()),
   questionCount: z.number().int(),
 })
+
+/** A theme as the app names it; its terms stay on the server. */
+const ThemeSummary = Theme.pick({ id: true, label: true, touchpoint: true })
 
 const read = [requireSession(), requireAbility('practice:read')]
 
@@ -47,6 +51,21 @@ const getTemplate = createRoute({
   },
 })
 
+const listThemes = createRoute({
+  method: 'get',
+  path: '/themes',
+  tags: ['Responses'],
+  summary: 'The themes a comment can touch, with their labels and touch points',
+  description:
+    'The ids are those of `themes` on a response and of the `theme` filter of `GET /api/responses`; same for every practice.',
+  security: sessionSecurity,
+  middleware: read,
+  responses: {
+    200: jsonResponse(z.array(ThemeSummary), 'Every theme, in lexicon order'),
+    ...problemResponses(401, 403),
+  },
+})
+
 export const templatesApi = new OpenAPIHono<AppEnv>()
   .openapi(listTemplates, (c) =>
     c.json(
@@ -66,3 +85,9 @@ export const templatesApi = new OpenAPIHono<AppEnv>()
     if (!template) throw new NotFound('survey template')
     return c.json(template, 200)
   })
+  .openapi(listThemes, (c) =>
+    c.json(
+      themes.map(({ id, label, touchpoint }) => ({ id, label, touchpoint })),
+      200,
+    ),
+  )

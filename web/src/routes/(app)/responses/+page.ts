@@ -1,22 +1,25 @@
 import * as api from '$lib/api'
+import * as responsesApi from '$lib/api-responses'
 import * as surveysApi from '$lib/api-surveys'
 import type { PageLoad } from './$types'
 
 /**
- * What the filters offer: surveys, places, people and touch points. The responses themselves are
+ * What the filters offer: surveys, places, people, touch points and themes. The responses themselves are
  * fetched by the page from the address's filters, so changing a filter does not reload these.
  */
 export const load: PageLoad = async ({ fetch }) => {
-  const [surveys, locations, providers, journey] = await Promise.all([
+  const [surveys, locations, providers, journey, themes] = await Promise.all([
     surveysApi.surveys.list({ fetch }),
     api.locations.list({ fetch }),
     api.providers.list({ fetch }),
     surveysApi.journey.get({ fetch }),
+    responsesApi.themes.list({ fetch }),
   ])
   return {
     surveys: surveys.items,
     locations: locations.items,
     providers: providers.items,
     touchpoints: journey.touchpoints,
+    themes,
   }
 }

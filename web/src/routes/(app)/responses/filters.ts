@@ -1,4 +1,4 @@
-import type { ResponseFilters } from '$lib/api-responses'
+import { sentimentLabels, type ResponseFilters, type SentimentLabel } from '$lib/api-responses'
 
 /**
  * The Responses page keeps its filters in the address (`?location=…&score=detractors`), so a
@@ -23,6 +23,13 @@ const scoreRanges: Record<ScoreBand, { minScore?: number; maxScore?: number }> =
   detractors: { minScore: 0, maxScore: 6 },
 }
 
+/** What a comment's sentiment is called on the page, as a filter choice and as a badge. */
+export const sentimentNames: Record<SentimentLabel, string> = {
+  positive: 'Positive',
+  neutral: 'Neutral',
+  negative: 'Negative',
+}
+
 export interface FilterState {
   from: string
   to: string
@@ -31,6 +38,9 @@ export interface FilterState {
   provider: string
   touchpoint: string
   score: ScoreBand
+  /** A theme id, or '' for any. */
+  theme: string
+  sentiment: SentimentLabel | ''
 }
 
 /** How many days the page shows when no dates are chosen (today included). */
@@ -61,6 +71,8 @@ export function defaults(today: string): FilterState {
     provider: '',
     touchpoint: '',
     score: 'all',
+    theme: '',
+    sentiment: '',
   }
 }
 
@@ -69,12 +81,31 @@ const isDay = (value: string | null): value is string =>
 
 const param = (params: URLSearchParams, name: string) => params.get(name)?.trim() ?? ''
 
+/**
+ * The band that `minScore`/`maxScore` in an address stand for, as other pages link them (the
+ * dashboard's "needs attention" list asks for `maxScore=6`): only ranges that are exactly a band.
+ */
+function bandOfRange(params: URLSearchParams): ScoreBand | undefined {
+  const min = params.get('minScore') ?? ''
+  const max = params.get('maxScore') ?? ''
+  if (!min && !max) return undefined
+  const minScore = min ? Number(min) : 0
+  const maxScore = max ? Number(max) : 10
+  return scoreBands.find(
+    (band) =>
+      band !== 'all' &&
+      scoreRanges[band].minScore === minScore &&
+      scoreRanges[band].maxScore === maxScore,
+  )
+}
+
 /** The filters the address asks for; anything missing or malformed takes its default. */
 export function readFilters(params: URLSearchParams, today: string): FilterState {
   const base = defaults(today)
   const to = params.get('to')
   const from = params.get('from')
   const score = params.get('score')
+  const sentiment = params.get('sentiment')
   const state: FilterState = {
     to: isDay(to) ? to : base.to,
     from: base.from,
@@ -82,7 +113,13 @@ export function readFilters(params: URLSearchParams, today: string): FilterState
     location: param(params, 'location'),
     provider: param(params, 'provider'),
     touchpoint: param(params, 'touchpoint'),
-    score: scoreBands.includes(score as ScoreBand) ? (score as ScoreBand) : 'all',
+    score: scoreBands.includes(score as ScoreBand)
+      ? (score as ScoreBand)
+      : (bandOfRange(params) ?? 'all'),
+    theme: param(params, 'theme'),
+    sentiment: sentimentLabels.includes(sentiment as SentimentLabel)
+      ? (sentiment as SentimentLabel)
+      : '',
   }
   // With only `to` given, the 90 days end there.
   state.from = isDay(from) ? from : daysBefore(state.to, defaultDays - 1)
@@ -103,6 +140,8 @@ export function filterParams(state: FilterState, today: string): URLSearchParams
   if (state.provider) params.set('provider', state.provider)
   if (state.touchpoint) params.set('touchpoint', state.touchpoint)
   if (state.score !== 'all') params.set('score', state.score)
+  if (state.theme) params.set('theme', state.theme)
+  if (state.sentiment) params.set('sentiment', state.sentiment)
   return params
 }
 
@@ -115,6 +154,8 @@ export function apiFilters(state: FilterState): ResponseFilters {
     location: state.location || undefined,
     provider: state.provider || undefined,
     touchpoint: state.touchpoint || undefined,
+    theme: state.theme || undefined,
+    sentiment: state.sentiment || undefined,
     ...scoreRanges[state.score],
   }
 }
