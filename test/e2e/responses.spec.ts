@@ -33,7 +33,10 @@ test('a visitor explores the demo practice: filters, pages and exports its respo
   await expect(
     page.getByRole('status').filter({ hasText: 'Creating the demo practice…' }),
   ).toBeVisible()
-  await expect(page).toHaveURL('/responses', { timeout: 90_000 })
+  // The demo opens on its dashboard; its responses are one click away.
+  await expect(page).toHaveURL('/dashboard', { timeout: 90_000 })
+  await page.getByRole('link', { name: 'Responses', exact: true }).click()
+  await expect(page).toHaveURL('/responses')
   await expect(page.getByRole('heading', { level: 1, name: 'Responses' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Responses', exact: true })).toHaveAttribute(
     'aria-current',
