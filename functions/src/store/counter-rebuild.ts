@@ -1,4 +1,4 @@
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import { isDeepStrictEqual } from 'node:util'
 import { monthOf } from '../domain/calendar'
 import { NotFound } from '../domain/errors'
@@ -10,6 +10,7 @@ import type { Db } from './db'
 import { fromItem } from './items'
 import * as keys from './keys'
 import * as practices from './practices'
+import { queryEvery } from './query'
 import { summedCounters, versionKey } from './response-batches'
 import * as surveys from './surveys'
 
@@ -135,21 +136,11 @@ async function monthResponses(
   practiceId: string,
   month: string,
 ): Promise<SurveyResponse[]> {
-  const found: SurveyResponse[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.responsesOfMonth(practiceId, month) },
-        ExclusiveStartKey,
-      }),
-    )
-    for (const item of page.Items ?? []) found.push(fromItem(SurveyResponse, item))
-    ExclusiveStartKey = page.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return found
+  const items = await queryEvery(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.responsesOfMonth(practiceId, month) },
+  })
+  return items.map((item) => fromItem(SurveyResponse, item))
 }
 
 function nextMonth(month: string): string {

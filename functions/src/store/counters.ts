@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { Db } from './db'
 import * as keys from './keys'
+import { queryEvery } from './query'
 
 /** One counter item as read: the period it starts and its numbers (see domain/counters.ts). */
 export interface CounterRow {
@@ -30,21 +30,11 @@ export async function readRange(
 ): Promise<CounterRow[]> {
   const low = keys.counter(practiceId, range.surveyId, range.period, range.scope, range.first)
   const high = keys.counter(practiceId, range.surveyId, range.period, range.scope, range.last)
-  const rows: CounterRow[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-        ExpressionAttributeValues: { ':pk': low.pk, ':low': low.sk, ':high': high.sk },
-        ExclusiveStartKey,
-      }),
-    )
-    for (const item of page.Items ?? []) rows.push(toRow(item))
-    ExclusiveStartKey = page.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return rows
+  const items = await queryEvery(db, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+    ExpressionAttributeValues: { ':pk': low.pk, ':low': low.sk, ':high': high.sk },
+  })
+  return items.map(toRow)
 }
 
 /** Every counter item of one survey (or all surveys), for rebuilding and checking them. */
@@ -53,24 +43,14 @@ export async function readAll(
   practiceId: string,
   surveyId: string | '*',
 ): Promise<(CounterRow & { key: keys.Key })[]> {
-  const pk = keys.countersOf(practiceId, surveyId)
-  const rows: (CounterRow & { key: keys.Key })[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey,
-      }),
-    )
-    for (const item of page.Items ?? []) {
-      rows.push({ ...toRow(item), key: { pk: String(item.pk), sk: String(item.sk) } })
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return rows
+  const items = await queryEvery(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.countersOf(practiceId, surveyId) },
+  })
+  return items.map((item) => ({
+    ...toRow(item),
+    key: { pk: String(item.pk), sk: String(item.sk) },
+  }))
 }
 
 function toRow(item: Record<string, unknown>): CounterRow {

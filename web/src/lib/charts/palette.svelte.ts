@@ -43,7 +43,7 @@ class ChartPalette {
       danger: read('--color-danger'),
       success: read('--color-success'),
       surface: read('--color-surface'),
-      fontSize: 14,
+      fontSize: 15,
     }
   }
 }
