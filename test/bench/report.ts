@@ -1,7 +1,9 @@
 /** Turns one run's figures into test/bench/REPORT.md. */
+import type { AnalyticsFigures, AnalyticsSize } from './analytics'
 import type { LoadSettings, Throughput } from './load'
 import type { Machine } from './machine'
 import type { PatientPageFigures } from './patient-page'
+import type { SentimentFigures } from './sentiment'
 import type { StartRun } from './startup'
 import type { ExactlyOnce } from './submissions'
 
@@ -24,6 +26,10 @@ export interface Figures {
   patientPage: (PatientPageFigures & { runs: number; chromium: string }) | { skipped: string }
   /** Whether the full server found web/build and so also served the web app, as `npm start` does. */
   webBuildServed: boolean
+  analytics: AnalyticsFigures
+  sentiment: SentimentFigures
+  /** Wall time of each phase, in the order run. */
+  phases: { name: string; seconds: number }[]
   totalSeconds: number
 }
 
@@ -106,6 +112,135 @@ function pageRows(f: Figures): string[] {
   ]
 }
 
+const share = (n: number) => n.toFixed(2)
+const npsText = (score: number | null) => (score === null ? 'none' : score.toFixed(2))
+
+/** "7b", "7c"…: figure 7 has a row per practice size, so its letters are handed out in order. */
+function lettering(figure: number) {
+  let next = 0
+  return () => `${figure}${String.fromCharCode(97 + next++)}`
+}
+
+function scanValue(s: AnalyticsSize): string {
+  const scan = s.scan
+  const pages = `${whole(scan.read)} responses read in ${whole(scan.pages)} pages, ${whole(scan.capacity)} read units`
+  return scan.complete
+    ? `**${secs(scan.seconds)}** (${pages})`
+    : `**~${secs(scan.estimatedSeconds)}, extrapolated** linearly from ${secs(scan.seconds)} for ${pages} (the first pages of each month) (×${(s.size / scan.read).toFixed(1)})`
+}
+
+function checkValue(s: AnalyticsSize): string {
+  const topBox = Object.entries(s.summary.topBox)
+    .filter(([, value]) => value !== null)
+    .map(([id, value]) => `${id} ${share(value!)}`)
+    .join(', ')
+  const scan = s.matchesScan
+    ? s.matchesScan.pass
+      ? 'summary = scan'
+      : `**summary ≠ scan**: ${s.matchesScan.differences.join('; ')}`
+    : 'scan stopped early, not compared'
+  const loader = s.matchesLoader.pass
+    ? 'summary = loader'
+    : `**summary ≠ loader**: ${s.matchesLoader.differences.join('; ')}`
+  return `${whole(s.size)}: ${scan}, ${loader}; ${whole(s.summary.responses)} responses, NPS ${npsText(s.summary.nps)} (n ${whole(s.summary.npsN)}), top box ${topBox}`
+}
+
+function analyticsRows(f: Figures): string[] {
+  const a = f.analytics
+  const letter = lettering(7)
+  const sizes = a.sizes
+  const [smallest, largest] = [sizes[0]!, sizes.at(-1)!]
+  const weeks = smallest.range.weeks
+  const rows = [
+    `| ${letter()} | Loading responses and counters straight into the table | **${whole(largest.load.perSecond)} responses/s** at ${whole(largest.size)} (${sizes.map((s) => `${whole(s.size)} in ${secs(s.load.seconds)}, ${whole(s.load.perSecond)}/s`).join('; ')}); CPU per response, DynamoDB Local / loader: ${sizes.map((s) => `${whole(s.size)}: ${s.load.jvmCpuMsPerResponse.toFixed(2)} / ${s.load.loaderCpuMsPerResponse.toFixed(2)} ms`).join('; ')} | For each size a practice of its own (time zone UTC) is created through \`POST /api/practices\` and a visit-pulse survey published through the API; the bench then writes that many responses, spread evenly from the Monday ${weeks - 1} weeks before this week's to now, in chunks of 20,000: each chunk's response items with BatchWriteItem (16 requests of 25 in flight), its counters summed with \`summedCounters()\` and added across chunks in one Map, written once at the end (${whole(largest.load.counterItems)} counter items). Answers are the visit-pulse responses of seeded demo practices (\`generateDemo\`), recycled in order; the ${Math.round((100 * largest.load.withComment) / largest.size)}% with a comment keep its text, sentiment and themes. Rate: responses ÷ wall time of the writes (sign-up excluded); CPU from /proc. |`,
+  ]
+  const latencyRows: string[] = []
+  for (const [i, s] of sizes.entries()) {
+    const label = letter()
+    latencyRows.push(label)
+    if (i > 0) {
+      rows.push(
+        `| ${label} | \`GET /api/analytics/summary\` p50 / p95, ${whole(s.size)} responses | ${ms(s.latency.p50)} / ${ms(s.latency.p95)} ms | As ${latencyRows[0]}, for the practice with ${whole(s.size)} responses (same requests, interleaved with ${latencyRows[0]}'s). |`,
+      )
+      continue
+    }
+    rows.push(
+      `| ${label} | \`GET /api/analytics/summary\` p50 / p95, ${whole(s.size)} responses | ${ms(s.latency.p50)} / ${ms(s.latency.p95)} ms | The full local server (one of its own for figure 7, on a DynamoDB Local holding every practice of figure 7), signed in as this practice's owner, default range (the latest ${s.range.weeks} ISO weeks, ${s.range.from} to ${s.range.to}, against the ${s.range.weeks} before): ${a.settings.warmup} warm-up requests per practice, then ${a.settings.rounds} rounds of one request per practice, one at a time, the order alternating; fetch until the body is read. |`,
+    )
+  }
+  if (sizes.length > 1) {
+    rows.push(
+      `| ${letter()} | **Ratio p50 ${whole(largest.size)} / ${whole(smallest.size)}** | **${ratio(largest.latency.p50, smallest.latency.p50)}** (p95: ${ratio(largest.latency.p95, smallest.latency.p95)}) | ${latencyRows.at(-1)} ÷ ${latencyRows[0]}: should stay near 1, since the summary reads the range's week counter items (one Query), whatever the number of responses behind them. |`,
+    )
+  }
+  let firstScan: string | undefined
+  for (const s of sizes) {
+    const label = letter()
+    const extrapolated = s.scan.complete
+      ? ''
+      : ` A full scan was estimated above ${a.settings.scanBudgetSeconds} s from the previous size's rate, so only ${whole(s.scan.read)} responses were read (the first pages of each month) and the time scaled up linearly: an estimate, not a measurement.`
+    const value = `${scanValue(s)}; **${whole((s.scan.estimatedSeconds * 1000) / s.latency.p50)}×** the summary's p50`
+    if (firstScan) {
+      rows.push(
+        `| ${label} | Same figures from the raw responses, ${whole(s.size)} | ${value} | As ${firstScan}, for the practice with ${whole(s.size)} responses.${extrapolated} |`,
+      )
+      continue
+    }
+    firstScan = label
+    rows.push(
+      `| ${label} | Same figures from the raw responses, ${whole(s.size)} | ${value} | In the bench process, no HTTP: Query every month partition covering the range (\`P#<practice>#R#<month>\`, the months in parallel, pages of at most ${whole(a.settings.pageSize)}, projecting \`submittedAt\` and \`answers\`), keep the responses of the range and count responses, NPS and each touch point's top box (4-5 of 5) from the answers; the time from the first Query to the last count. Then its time ÷ the summary's p50.${extrapolated} |`,
+    )
+  }
+  rows.push(
+    `| ${letter()} | **Summary = raw responses** | **${a.pass ? 'PASS' : 'FAIL'}** (${sizes.map(checkValue).join('. ')}) | The summary's response count, NPS (its n and score) and every touch point's top-box share against the scan's (where it read every response) and against the loader's own count of what it wrote (no counters involved); equal to 1e-9. |`,
+  )
+  return rows
+}
+
+function sentimentRows(f: Figures): string[] {
+  const s = f.sentiment
+  const languages = Object.entries(s.byLanguage)
+    .filter(([, figures]) => figures.n > 0)
+    .map(([language, figures]) => `${language} ${share(figures.accuracy)} (n ${figures.n})`)
+    .join(', ')
+  const classes = Object.entries(s.classes)
+    .map(([label, c]) => `${label} ${share(c.precision)} / ${share(c.recall)} (n ${c.n})`)
+    .join('; ')
+  const how =
+    '`measureSentiment()` (sentiment.ts): `analyzeComment` on every comment of test/fixtures/comments-labelled.json, in its language, against the label a practice manager gave it'
+  return [
+    `| 8a | Comment sentiment accuracy | **${share(s.accuracy)}** (n ${s.n}; ${languages}) | ${how}: the share given the right label (positive, neutral, negative), overall and per language. Pure computation, no server; it does not depend on the machine. |`,
+    `| 8b | Sentiment precision / recall per class | ${classes} | Precision: of the comments given a label, the share that carry it; recall: of the comments that carry it, the share given it (n: comments that carry it). |`,
+    `| 8c | Themes precision / recall | **${share(s.themes.precision)} / ${share(s.themes.recall)}** | The themes found against the themes labelled, micro-averaged over (comment, theme) pairs. |`,
+  ]
+}
+
+function analyticsNotes(f: Figures): string[] {
+  const a = f.analytics
+  const sizes = a.sizes.map((s) => whole(s.size)).join(' and ')
+  const partial = a.sizes.filter((s) => !s.scan.complete)
+  return [
+    `- Figure 7 runs after figures 1-5, on a DynamoDB Local (in memory) and a full server of their own, with`,
+    `  practices of ${sizes} responses (\`BENCH_ANALYTICS_SIZES=10000,1000000\`, the default; set it`,
+    `  smaller for a quick run). It took ${secs(a.seconds.load)} to load, ${secs(a.seconds.latency)} for the summary requests and`,
+    `  ${secs(a.seconds.scan)} for the scans. Load rates depend on this machine and whatever else runs on it: the CPU`,
+    '  per response in 7a is the steadier figure.',
+    '- The scans ask for pages of at most ' +
+      `${whole(a.settings.pageSize)} items: without a Limit, DynamoDB Local reads every item left in the`,
+    '  partition to fill each 1 MB page (in trials here, a page at the start of a 70,000-response month',
+    '  took about ten times as long as one at its end), so a scan would grow with the square of the',
+    '  month; with a Limit each page costs the same, as in DynamoDB. Read units: as DynamoDB Local',
+    '  reported them (sizes of whole items, projection or not).',
+    ...(partial.length
+      ? [
+          `- **The scan at ${partial.map((s) => whole(s.size)).join(', ')} is extrapolated**: it read ${partial.map((s) => whole(s.scan.read)).join(', ')} responses (the first pages of each month)`,
+          `  and scaled the time up linearly, because a full scan was estimated above ${a.settings.scanBudgetSeconds} s. Its`,
+          '  figures are then checked against the loader’s count only.',
+        ]
+      : []),
+  ]
+}
+
 function pageNotes(f: Figures): string[] {
   if ('skipped' in f.patientPage) return []
   return [
@@ -173,6 +308,8 @@ export function render(f: Figures): string {
     `| 4e | CPU ratio raw / API | ${cpuRatio(f.submit.api, f.submit.raw)} | CPU the raw loop's process spends per accepted transaction ÷ CPU the API server's process spends per accepted submission, from /proc: 4d, far less sensitive to other load. |`,
     `| 5 | **Exactly once under concurrent resends** | **${o.pass ? 'PASS' : 'FAIL'}**: sent ${whole(o.sent)}, unique ${whole(o.unique)}, stored ${whole(o.stored)}, counter ${whole(o.counter)}; ${whole(o.created)}× 201, ${whole(o.replayed)}× 200 (replays), ${whole(o.errors)} errors${o.sameIdPerKey ? '; every key answered with one response id' : '; **some key was answered with two response ids**'} (${o.seconds.toFixed(1)} s)${errorNote} | ${whole(o.sent)} submissions to a new survey of a practice of its own: ${whole(o.unique)} distinct idempotency keys plus ${whole(o.duplicates)} resends of ${whole(o.duplicates)} of them (the same body again, as a phone retrying after a lost answer), shuffled, sent with fetch ${o.inFlight} in flight at a time (a resend may race its original). Then stored = \`total\` of \`GET /api/responses?surveyId=…\`, counter = the survey's month counter item's \`responses\` (read from the table). PASS when stored = counter = unique = number of 201s, 200s = resends, no errors, one id per key. |`,
     ...pageRows(f),
+    ...analyticsRows(f),
+    ...sentimentRows(f),
     '',
     '## Where the CPU goes (measured windows only)',
     '',
@@ -215,6 +352,8 @@ export function render(f: Figures): string {
     '  stopped and seen gone with every descendant (JVMs included), their ports free again; the bench’s own',
     '  DynamoDB Local JVMs (one for figures 1-5, one for figure 6) were also seen gone.',
     ...pageNotes(f),
+    ...analyticsNotes(f),
+    `- Phases: ${f.phases.map((phase) => `${phase.name} ${phase.seconds.toFixed(0)} s`).join('; ')}.`,
     `- \`npm start\` printed "Touchpoint is running" after ${secs(f.start.cold.announcedSeconds ?? Number.NaN)} (cold) and ${f.start.warm.map((run) => secs(run.announcedSeconds ?? Number.NaN)).join(', ')} (built).`,
     '',
   ]

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: throughput of the API against the raw SDK and a bare Hono app, accepted
  * submissions against raw TransactWriteItems, exactly-once under concurrent resends, the time
- * `npm start` takes to answer, cold and built, and the patient page's weight and Lighthouse scores.
+ * `npm start` takes to answer, cold and built, the patient page's weight and Lighthouse scores, the
+ * analytics summary's latency at 10,000 and 1,000,000 responses beside a scan of the raw responses
+ * (`BENCH_ANALYTICS_SIZES` changes the sizes), and the comment reader's sentiment accuracy.
  * Writes test/bench/REPORT.md and prints it. See report.ts for what each figure is; every server,
  * JVM and browser it starts is stopped before it ends.
  */
@@ -12,11 +14,13 @@ import { fileURLToPath } from 'node:url'
 import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local'
 import { createDb } from '../../functions/src/store/db'
 import { ensureTable } from '../../functions/src/store/ensure-table'
+import { analyticsSettings, measureAnalytics, type AnalyticsFigures } from './analytics'
 import { autocannonSide, compare, rawSide, type LoadSettings, type Watched } from './load'
 import { describeMachine } from './machine'
 import { measurePatientPage } from './patient-page'
 import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from './proc'
 import { render, type Figures } from './report'
+import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
 import { exactlyOnce, publishPulse, submitSide } from './submissions'
@@ -35,8 +39,15 @@ const lighthouseRuns = 3
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'
 const jvmWarmupSeconds = 8
 const warmStarts = 3
-/** The whole bench normally takes about 5 minutes; past this something hangs. */
-const benchTimeoutMs = 9 * 60_000
+/** Figure 7: one practice per size (BENCH_ANALYTICS_SIZES, default 10,000 and 1,000,000). */
+const analytics = analyticsSettings()
+/**
+ * Figure 7 mostly writes responses: allow 1.2 ms each (DynamoDB Local took 0.4-1 ms here on two
+ * busy cores), plus 4 minutes for the server, the summary requests and the scans.
+ */
+const analyticsTimeoutMs = 4 * 60_000 + 1.2 * analytics.sizes.reduce((a, b) => a + b, 0)
+/** Without figure 7 the bench takes about 5 minutes; past this something hangs. */
+const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs
 
 /** Undo steps, run last-in first-out whatever happens (error, Ctrl-C, timeout). */
 const cleanups: (() => Promise<void> | void)[] = []
@@ -66,7 +77,7 @@ function fail(message: string, code = 1) {
 process.on('SIGINT', () => fail('bench interrupted', 130))
 process.on('SIGTERM', () => fail('bench terminated', 143))
 setTimeout(
-  () => fail(`bench: gave up after ${benchTimeoutMs / 60_000} min`),
+  () => fail(`bench: gave up after ${Math.round(benchTimeoutMs / 60_000)} min`),
   benchTimeoutMs,
 ).unref()
 
@@ -187,6 +198,35 @@ async function throughput() {
   }
 }
 
+/**
+ * Figure 7 on a DynamoDB Local of its own (in memory) and a full server of its own: one practice per
+ * size, its responses and counters written straight into the table, then the summary timed and the
+ * raw responses scanned (analytics.ts). Everything is stopped before the start-up runs.
+ */
+async function analyticsFigures(): Promise<AnalyticsFigures> {
+  step('analytics: starting DynamoDB Local and the full server')
+  const dynamo = await withTimeout('starting DynamoDB Local', 60_000, startDynamoDbLocal())
+  cleanups.push(() => dynamo.stop())
+  const jvm = childrenNamed('java')
+  if (jvm.length !== 1) step(`expected one JVM child, found ${jvm.length}: its CPU is not reported`)
+  const target: TargetSettings = { endpoint: dynamo.endpoint, table: 'analytics' }
+  const db = createDb({ table: target.table, region: 'us-east-1', endpoint: target.endpoint })
+  await ensureTable(db)
+  const full = await startServer('full', target)
+  cleanups.push(() => full.stop())
+  const figures = await withTimeout(
+    'analytics (loading, summary latency, scans)',
+    analyticsTimeoutMs,
+    measureAnalytics(full.url, db, jvm.length === 1 ? jvm[0] : undefined, analytics, step),
+  )
+  await full.stop()
+  await dynamo.stop()
+  for (const pid of jvm) {
+    if (!(await waitGone(pid, 5_000))) throw new Error(`DynamoDB Local (pid ${pid}) did not stop`)
+  }
+  return figures
+}
+
 /** `npm start` in the mirror: cold (it builds web/build there), then with that build in place. */
 async function startTimes(mirror: Mirror): Promise<{ cold: StartRun; warm: StartRun[] }> {
   step(`npm start, cold (building the web app in ${mirror.root})`)
@@ -242,11 +282,25 @@ async function main() {
   const date = new Date().toISOString()
   const machine = describeMachine()
   const loadAverage = os.loadavg()[0] ?? Number.NaN
-  const load = await throughput()
+  const phases: Figures['phases'] = []
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const from = performance.now()
+    const result = await work()
+    phases.push({ name, seconds: (performance.now() - from) / 1000 })
+    return result
+  }
+  const load = await timed('figures 1, 2, 4, 5 (throughput, exactly once)', throughput)
+  const analyticsRun = await timed('figure 7 (analytics)', analyticsFigures)
+  const sentiment = await timed('figure 8 (sentiment)', async () => {
+    step('sentiment: measureSentiment() over the labelled comments')
+    return measureSentiment()
+  })
   const mirror = makeMirror(repo)
   cleanups.push(() => mirror.remove())
-  const start = await startTimes(mirror)
-  const page = await patientPage(join(mirror.root, 'web', 'build'))
+  const start = await timed('figure 3 (npm start)', () => startTimes(mirror))
+  const page = await timed('figure 6 (patient page)', () =>
+    patientPage(join(mirror.root, 'web', 'build')),
+  )
   mirror.remove()
   const figures: Figures = {
     date,
@@ -261,6 +315,9 @@ async function main() {
     ...load,
     start,
     patientPage: page,
+    analytics: analyticsRun,
+    sentiment,
+    phases,
     totalSeconds: (performance.now() - began) / 1000,
     processes: { ...accounting },
   }
