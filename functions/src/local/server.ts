@@ -121,6 +121,11 @@ export function listen(app: Hono, port: number, hostname: string): Promise<Start
         })
       },
     )
+    // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets a
+    // "socket hang up". Browsers and test clients keep sockets about a minute: outlast them.
+    const http = server as { keepAliveTimeout?: number; headersTimeout?: number }
+    http.keepAliveTimeout = 65_000
+    http.headersTimeout = 66_000
     server.once('error', (err: NodeJS.ErrnoException) => {
       fail(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} is already in use`) : err)
     })
