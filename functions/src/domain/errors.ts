@@ -73,3 +73,15 @@ export class Unavailable extends DomainError {
   readonly code = 'unavailable'
   readonly status = 503
 }
+
+/** The request is well formed but the thing's current state refuses it (a locked board, no dots left). */
+export class Conflict extends DomainError {
+  readonly status = 409
+  constructor(
+    message: string,
+    readonly code: string = 'conflict',
+    field?: string,
+  ) {
+    super(message, field)
+  }
+}

@@ -125,3 +125,69 @@ export const counter = (
   scope: CounterScope,
   start: string,
 ): Key => ({ pk: countersOf(practiceId, surveyId), sk: `${period}#${scope}#${start}` })
+
+/**
+ * A board's live state: one partition per board holding the board item (settings and its sequence
+ * number), its notes and its actions, so one Query loads the whole board.
+ */
+export const boardState = (practiceId: string, boardId: string) =>
+  `${practicePk(practiceId)}#B#${boardId}`
+export const board = (practiceId: string, boardId: string): Key => ({
+  pk: boardState(practiceId, boardId),
+  sk: 'BOARD',
+})
+export const boardNote = (practiceId: string, boardId: string, noteId: string): Key => ({
+  pk: boardState(practiceId, boardId),
+  sk: `NOTE#${noteId}`,
+})
+export const boardAction = (practiceId: string, boardId: string, actionId: string): Key => ({
+  pk: boardState(practiceId, boardId),
+  sk: `ACTION#${actionId}`,
+})
+
+/** The practice's list of boards: a small summary item per board, newest last. */
+export const boardSummary = (practiceId: string, boardId: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: `BOARD#${boardId}`,
+})
+export const boardSummaries = (practiceId: string) => ({
+  pk: practicePk(practiceId),
+  skPrefix: 'BOARD#',
+})
+
+/** A board's operation log (its history), in sequence order, beside each operation id seen. */
+export const boardLog = (practiceId: string, boardId: string) =>
+  `${practicePk(practiceId)}#B#${boardId}#LOG`
+export const boardEntry = (practiceId: string, boardId: string, seq: number): Key => ({
+  pk: boardLog(practiceId, boardId),
+  sk: `E#${String(seq).padStart(10, '0')}`,
+})
+export const boardOpId = (practiceId: string, boardId: string, opId: string): Key => ({
+  pk: boardLog(practiceId, boardId),
+  sk: `ID#${opId}`,
+})
+
+/** Open WebSocket connections to a board (API Gateway in AWS), and each one's global lookup. */
+export const boardConnections = (practiceId: string, boardId: string) =>
+  `${practicePk(practiceId)}#B#${boardId}#CONN`
+export const boardConnection = (
+  practiceId: string,
+  boardId: string,
+  connectionId: string,
+): Key => ({
+  pk: boardConnections(practiceId, boardId),
+  sk: connectionId,
+})
+/** Global: `$disconnect` and `$default` know only the connection id. */
+export const connectionLookup = (connectionId: string): Key => ({
+  pk: `CONN#${connectionId}`,
+  sk: 'CONN',
+})
+
+/** Global: a one-minute, single-use ticket that opens a board's socket, found by its hash. */
+export const boardTicket = (tokenHash: string): Key => ({ pk: `TICKET#${tokenHash}`, sk: 'TICKET' })
+
+/** Global: an expiring guest link to one board, found by the hash of its token. */
+export const guestLink = (tokenHash: string): Key => ({ pk: `GUESTLINK#${tokenHash}`, sk: 'LINK' })
+/** Global: a guest's session on one board (cookie `tp_guest`), found by its hash. */
+export const guestSession = (tokenHash: string): Key => ({ pk: `GUEST#${tokenHash}`, sk: 'GUEST' })

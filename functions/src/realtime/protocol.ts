@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { Action, AreaId, Board, Note, Participant } from '../domain/boards/board'
+import { Operation } from '../domain/boards/operations'
+
+/**
+ * The board's WebSocket protocol, the same over `/ws` locally and API Gateway in AWS. Messages are
+ * JSON text frames. The web app imports these types (never this code).
+ *
+ * A client first loads the board over HTTP (`GET /api/boards/{id}/state`, which carries `board.seq`),
+ * opens the socket with a one-minute ticket (`POST /api/boards/{id}/ticket`), and sends
+ * `sync` with that sequence number; from then on it applies entries in sequence order.
+ */
+
+/** Client operations carry an id the client makes (a ULID) so a resend is recognised. */
+export const OpId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected an operation id (ULID)')
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  /** Send every entry after `since`; answered by `entries` (in batches), or `reload` when far behind. */
+  z.strictObject({ type: z.literal('sync'), since: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('op'), opId: OpId, op: z.unknown() }),
+  /** Where this person is writing (an area), or null when they stopped. Not logged. */
+  z.strictObject({ type: z.literal('typing'), area: AreaId.nullable() }),
+  z.strictObject({ type: z.literal('ping') }),
+])
+export type ClientMessage = z.infer<typeof ClientMessage>
+
+/** What one applied operation changed, as clients see it: whole entities to replace or remove. */
+export const PublicChanges = z.object({
+  board: Board.nullable(),
+  notes: z.array(Note),
+  removedNotes: z.array(z.string()),
+  actions: z.array(Action),
+  removedActions: z.array(z.string()),
+})
+export type PublicChanges = z.infer<typeof PublicChanges>
+
+/** One line of a board's history: the operation, who (null when anonymous), when, and its effect. */
+export const Entry = z.object({
+  seq: z.number().int().min(1),
+  opId: OpId,
+  op: Operation,
+  actor: Participant.nullable(),
+  at: z.iso.datetime(),
+  changes: PublicChanges,
+})
+export type Entry = z.infer<typeof Entry>
+
+export const PresenceEntry = Participant.extend({
+  /** The area this person is writing in, if any. */
+  typing: AreaId.nullable(),
+  facilitator: z.boolean(),
+})
+export type PresenceEntry = z.infer<typeof PresenceEntry>
+
+export type ServerMessage =
+  | { type: 'welcome'; boardId: string; you: Participant; facilitator: boolean; serverTime: string }
+  | { type: 'presence'; participants: PresenceEntry[] }
+  | { type: 'entry'; entry: Entry }
+  /** Catch-up after `sync`; `upTo` is the board's sequence number when the batch was read. */
+  | { type: 'entries'; entries: Entry[]; upTo: number; done: boolean }
+  /** The operation was refused; nothing changed. Same fields as a problem+json body. */
+  | { type: 'refused'; opId: string; status: number; code: string; detail: string; field?: string }
+  /** A resent operation that was already applied as `seq`. */
+  | { type: 'ack'; opId: string; seq: number }
+  /** Too far behind to catch up entry by entry: load the board again over HTTP. */
+  | { type: 'reload' }
+  | { type: 'pong' }
+  | { type: 'error'; detail: string }
+
+/** Entries per `entries` message: API Gateway caps a message at 128 KB. */
+export const entriesPerBatch = 50
+/** A client further behind than this reloads the board instead of replaying entries. */
+export const maxCatchUp = 2000
