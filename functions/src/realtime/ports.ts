@@ -1,5 +1,5 @@
 import type { Participant } from '../domain/boards/board'
-import type { ServerMessage } from './protocol'
+import type { Entry, ServerMessage } from './protocol'
 
 /**
  * What the board hub needs from where it runs. The local server keeps connections in memory and
@@ -32,4 +32,24 @@ export interface ConnectionRegistry {
 export interface Transport {
   /** Deliver one message. False when the connection is gone; the hub then forgets it. */
   send(connectionId: string, message: ServerMessage): Promise<boolean>
+}
+
+/** What a socket ticket grants: one participant on one board of one practice. */
+export interface TicketGrant {
+  practiceId: string
+  boardId: string
+  participant: Participant
+  facilitator: boolean
+}
+
+/** The board hub, the same in both places it runs (built by `createBoardHub` in hub.ts). */
+export interface BoardHub {
+  /** A socket opened with a valid ticket: remember it and tell the others on the board. */
+  connect(connection: Connection): Promise<void>
+  /** The socket closed (or went away): forget it and tell the others. */
+  disconnect(connectionId: string): Promise<void>
+  /** One text frame from a client: a `ClientMessage` as JSON. */
+  receive(connectionId: string, text: string): Promise<void>
+  /** Send an entry applied outside the hub (an HTTP route) to everyone on its board. */
+  publish(practiceId: string, boardId: string, entry: Entry): Promise<void>
 }

@@ -220,6 +220,9 @@ export function applyOperation(
     case 'board.lock':
       board = { ...board, locked: op.locked }
       break
+    case 'board.archive':
+      board = { ...board, archived: op.archived }
+      break
     case 'board.anonymous':
       board = { ...board, anonymousAllowed: op.allowed }
       break

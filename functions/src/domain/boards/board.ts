@@ -180,3 +180,22 @@ export function votesUsed(notes: Record<string, Note>, participantId: string): n
   for (const note of Object.values(notes)) used += note.votes[participantId] ?? 0
   return used
 }
+
+/** What the list of boards shows; kept beside the practice so listing never reads a board. */
+export const BoardSummary = Board.pick({
+  id: true,
+  title: true,
+  persona: true,
+  canvasId: true,
+  kind: true,
+  touchpointId: true,
+  language: true,
+  createdBy: true,
+  createdAt: true,
+  archived: true,
+})
+export type BoardSummary = z.infer<typeof BoardSummary>
+
+export function summaryOf(board: Board): BoardSummary {
+  return BoardSummary.parse(board)
+}

@@ -43,6 +43,8 @@ export const Operation = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('board.hide'), hidden: z.boolean() }),
   z.strictObject({ type: z.literal('board.lock'), locked: z.boolean() }),
+  /** Archived boards are read-only until restored; the only operation they take is this one. */
+  z.strictObject({ type: z.literal('board.archive'), archived: z.boolean() }),
   z.strictObject({ type: z.literal('board.anonymous'), allowed: z.boolean() }),
   z.strictObject({ type: z.literal('board.votes'), limit: z.number().int().min(0).max(20) }),
   z.strictObject({
@@ -90,6 +92,7 @@ export const facilitatorOperations: ReadonlySet<OperationType> = new Set([
   'board.timer',
   'board.hide',
   'board.lock',
+  'board.archive',
   'board.anonymous',
   'board.votes',
   'board.rename',
