@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Canvas } from '../functions/src/domain/boards/canvas'
 import { Journey } from '../functions/src/domain/journeys'
 import type { Language, Specialty } from '../functions/src/domain/practice'
 import { SurveyTemplate } from '../functions/src/domain/surveys'
@@ -6,6 +7,9 @@ import { PolarityLexicon, ThemeLexicon, type Theme } from '../functions/src/doma
 import sentimentEn from './sentiment-en.json' with { type: 'json' }
 import sentimentEs from './sentiment-es.json' with { type: 'json' }
 import themeLexicon from './themes.json' with { type: 'json' }
+import empathyMapCanvas from './canvases/empathy-map.json' with { type: 'json' }
+import empathyMapClassicCanvas from './canvases/empathy-map-classic.json' with { type: 'json' }
+import journeyMapCanvas from './canvases/journey-map.json' with { type: 'json' }
 import cardiologyJourney from './journeys/cardiology.json' with { type: 'json' }
 import dentalJourney from './journeys/dental.json' with { type: 'json' }
 import dermatologyJourney from './journeys/dermatology.json' with { type: 'json' }
@@ -51,6 +55,22 @@ export const surveyTemplates: readonly SurveyTemplate[] = (
     ['surveys/cg-cahps-visit.json', cgCahpsVisitSurvey],
   ] as const
 ).map(([file, data]) => load(SurveyTemplate, file, data))
+
+/**
+ * Workshop canvases in picker order: the updated empathy map first, then the classic four
+ * quadrants, then the journey map (whose columns are the practice's touch points).
+ *
+ * @example
+ * const map = canvases.find((canvas) => canvas.id === 'empathy-map')
+ * map?.areas.map((area) => area.id) // ['goal', 'see', 'say', 'do', 'hear', 'pains', 'gains']
+ */
+export const canvases: readonly Canvas[] = (
+  [
+    ['canvases/empathy-map.json', empathyMapCanvas],
+    ['canvases/empathy-map-classic.json', empathyMapClassicCanvas],
+    ['canvases/journey-map.json', journeyMapCanvas],
+  ] as const
+).map(([file, data]) => load(Canvas, file, data))
 
 /**
  * One journey per specialty, plus the `general` one.

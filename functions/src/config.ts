@@ -14,6 +14,13 @@ const Env = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   /** The address people open, used in links in e-mails; defaults to the request's own origin. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * The boards' WebSocket address (API Gateway's `wss://…/<stage>` in AWS). Absent, clients are
+   * sent to `ws(s)://<the request's host>/ws`, which the local server answers.
+   */
+  BOARD_SOCKET_URL: z
+    .url({ protocol: /^wss?$/, error: 'Expected a ws:// or wss:// URL' })
+    .optional(),
   /** `outbox` keeps e-mails in a page of the app; `ses` sends them with Amazon SES. */
   MAIL_MODE: z.enum(['outbox', 'ses']).default('outbox'),
   MAIL_FROM: z.string().optional(),

@@ -10,5 +10,6 @@ export const paths = {
   /** npm workspaces keep one lock file, at the root; esbuild resolves packages from there. */
   lockFile: resolve(repoRoot, 'package-lock.json'),
   httpHandler: resolve(repoRoot, 'functions/src/handlers/http.ts'),
+  boardSocketHandler: resolve(repoRoot, 'functions/src/handlers/board-socket.ts'),
   webBuild: resolve(repoRoot, 'web/build'),
 } as const

@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import type { Construct } from 'constructs'
 import { Api } from './api'
+import { BoardSocket } from './board-socket'
 import { paths } from './paths'
 import { createTable } from './table'
 import { WebHosting } from './web-hosting'
@@ -13,7 +14,10 @@ export interface TouchpointStackProps extends StackProps {
   webBuildDir?: string | undefined
 }
 
-/** Everything a practice runs in its own AWS account: table, API, and the web app in front. */
+/**
+ * Everything a practice runs in its own AWS account: table, API, the boards' WebSocket API, and
+ * the web app in front.
+ */
 export class TouchpointStack extends Stack {
   constructor(scope: Construct, id: string, props: TouchpointStackProps = {}) {
     super(scope, id, props)
@@ -37,6 +41,12 @@ export class TouchpointStack extends Stack {
     // Links in e-mails must use the CloudFront address: behind CloudFront the API sees its own host.
     api.handler.addEnvironment('PUBLIC_URL', web.url)
 
+    // Live boards: `POST /api/boards/{id}/ticket` hands out this address, and the HTTP API
+    // publishes entries it applies itself (archiving a board) to the sockets on that board.
+    const boardSocket = new BoardSocket(this, 'BoardSocket', { table })
+    api.handler.addEnvironment('BOARD_SOCKET_URL', boardSocket.url)
+    boardSocket.grantManageConnections(api.handler)
+
     if (!props.mailFrom) {
       Annotations.of(this).addWarningV2(
         '@touchpoint/infra:mailFromMissing',
@@ -49,6 +59,10 @@ export class TouchpointStack extends Stack {
     new CfnOutput(this, 'ApiUrl', {
       value: api.httpApi.apiEndpoint,
       description: 'The HTTP API itself; browsers reach it through SiteUrl/api',
+    })
+    new CfnOutput(this, 'BoardSocketUrl', {
+      value: boardSocket.url,
+      description: 'The live boards WebSocket API; the app asks the HTTP API for it with a ticket',
     })
     new CfnOutput(this, 'TableName', { value: table.tableName })
   }

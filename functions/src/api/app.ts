@@ -25,6 +25,10 @@ import { publicSurveysApi } from './routes/public-surveys'
 import { responsesApi } from './routes/responses'
 import { demoApi } from './routes/demo'
 import { analyticsApi } from './analytics/routes'
+import { boardsApi } from './routes/boards'
+import { guestCookie } from './routes/boards-access'
+import { boardEvidenceApi } from './routes/boards-evidence'
+import { guestJoinApi } from './routes/guest-join'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -83,12 +87,21 @@ export function createApp(deps: AppDeps) {
     .route('/api', responsesApi)
     .route('/api', demoApi)
     .route('/api', analyticsApi)
+    .route('/api', boardsApi)
+    .route('/api', boardEvidenceApi)
+    .route('/api', guestJoinApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
     name: 'tp_session',
     description: `Session cookie set by sign-in. Writes also need the ${csrfHeader} header from GET /api/me.`,
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'guest', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: guestCookie,
+    description: `A guest's session on one board, set by POST /api/guest/join. Writes also need the ${csrfHeader} header from GET /api/boards/{id}/me.`,
   })
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

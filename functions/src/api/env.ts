@@ -1,8 +1,10 @@
 import type { Logger } from 'pino'
 import type { Context } from 'hono'
 import type { Config } from '../config'
+import type { Board, Participant } from '../domain/boards/board'
 import type { Practice, User } from '../domain/practice'
 import type { Mailer } from '../mail/mailer'
+import type { BoardHub } from '../realtime/ports'
 import type { Db } from '../store/db'
 
 /** What the app needs from where it runs; the Lambda handler and the local server each pass theirs. */
@@ -13,6 +15,8 @@ export interface AppDeps {
   /** The client's network address, for throttling; each runtime knows where to find it. */
   clientAddress?: (c: Context) => string | undefined
   logger?: Logger
+  /** Where board entries applied over HTTP (archiving) are sent to the board's open sockets. */
+  boardHub?: BoardHub
 }
 
 /** The signed-in person, set by the session middleware. */
@@ -23,6 +27,22 @@ export interface Auth {
   csrfToken: string
 }
 
+/**
+ * Who is on a board, set by `boardAccess()`: a staff member of the board's practice (with `auth`)
+ * or a guest whose session is for this board. The practice comes from the session, never the URL.
+ */
+export interface BoardAccess {
+  practiceId: string
+  board: Board
+  participant: Participant
+  /** The board's facilitator, or an owner or manager of its practice. */
+  facilitator: boolean
+  /** The CSRF token this caller's writes must carry. */
+  csrfToken: string
+  /** Set for staff; guests have none. */
+  auth: Auth | undefined
+}
+
 export interface AppEnv {
   Variables: {
     deps: AppDeps
@@ -30,5 +50,6 @@ export interface AppEnv {
     requestId: string
     log: Logger
     auth: Auth
+    boardAccess: BoardAccess
   }
 }

@@ -15,6 +15,11 @@ const abilities = {
   'team:manage': ['owner'],
   /** Read the local outbox of e-mails the product would have sent. */
   'outbox:read': ['owner', 'manager'],
+  /**
+   * Run any board of the practice as its facilitator (steps, timer, hiding, locking, guest links,
+   * archiving), besides the person who created it.
+   */
+  'boards:facilitate': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Ability = keyof typeof abilities

@@ -1,7 +1,9 @@
 import { handle } from 'hono/aws-lambda'
 import { createApp } from '../api/app'
+import { createLogger } from '../api/logger'
 import { readConfig } from '../config'
 import { mailerFor } from '../mail'
+import { awsBoardHub } from '../realtime/aws-hub'
 import { createDb } from '../store/db'
 import { clientAddress } from './http-client-address'
 
@@ -12,12 +14,16 @@ const db = createDb({
   region: config.AWS_REGION,
   endpoint: config.DYNAMODB_ENDPOINT,
 })
+const logger = createLogger(config.LOG_LEVEL)
 
 export const handler = handle(
   createApp({
     config,
     db,
+    logger,
     mailer: mailerFor(config, db),
     clientAddress: (c) => clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET)),
+    // Entries applied over HTTP (archiving a board) reach its sockets through the WebSocket API.
+    boardHub: awsBoardHub(config, db, logger),
   }),
 )

@@ -6,12 +6,17 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
-import { getCookie } from 'hono/cookie'
-import { WebSocketServer } from 'ws'
+import { ulid } from 'ulid'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { createApp } from '../api/app'
 import type { AppDeps } from '../api/env'
-import { sessionCookie } from '../api/middleware/session'
-import * as sessions from '../store/sessions'
+import { createLogger } from '../api/logger'
+import { createBoardHub } from '../realtime/hub'
+import { localSockets } from '../realtime/local-sockets'
+import { memoryConnections } from '../realtime/memory-connections'
+import { memoryStateCache } from '../realtime/memory-state-cache'
+import { consumeTicket } from '../store/board-access'
+import { resolveEvidence } from '../store/evidence'
 
 /** The SvelteKit build that `npm run build` writes. */
 export const webBuildDir = fileURLToPath(new URL('../../../web/build', import.meta.url))
@@ -30,25 +35,76 @@ const pageSecurityHeaders = {
  * The local product on one port: the web build, `/api` (the same app Lambda serves) and `/ws`.
  */
 export function createLocalApp(
-  deps: Omit<AppDeps, 'clientAddress'>,
+  deps: Omit<AppDeps, 'clientAddress' | 'boardHub'>,
   { webBuildDir: buildDir = webBuildDir }: { webBuildDir?: string } = {},
 ) {
-  const api = createApp({ ...deps, clientAddress: (c) => getConnInfo(c).remote.address })
+  const logger = deps.logger ?? createLogger(deps.config.LOG_LEVEL)
+  const sockets = localSockets()
+  // One process holds every socket, so the hub keeps connections and boards in memory.
+  const boardHub = createBoardHub({
+    db: deps.db,
+    connections: memoryConnections(),
+    transport: sockets,
+    logger,
+    cache: memoryStateCache(),
+    resolveEvidence: (practiceId, source) => resolveEvidence(deps.db, practiceId, source),
+  })
+  const api = createApp({
+    ...deps,
+    logger,
+    boardHub,
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  })
   const app = new Hono()
 
   app.get(
     '/ws',
     upgradeWebSocket(async (c) => {
-      // The board hub arrives with the workshops; for now the socket greets signed-in staff.
-      const token = getCookie(c, sessionCookie)
-      const session = token ? await sessions.find(deps.db, token) : undefined
+      // The ticket (single use, one minute) is spent before the upgrade; it names the board and who.
+      // Hono asks for these events before it checks the request is an upgrade at all: a plain GET
+      // must not spend the ticket.
+      const upgrading = c.req.header('upgrade')?.toLowerCase() === 'websocket'
+      const ticket = upgrading ? c.req.query('ticket') : undefined
+      const grant = ticket
+        ? await consumeTicket(deps.db, ticket).catch((err: unknown) => {
+            logger.error({ errorName: errorName(err) }, 'board ticket check failed')
+            return undefined
+          })
+        : undefined
+      const connectionId = ulid()
+      // Each socket's messages are handled one after another, in the order they arrived, and only
+      // once the hub knows the connection.
+      let handled: Promise<void> = Promise.resolve()
+      const then = (step: () => Promise<void>) => {
+        handled = handled.then(step).catch((err: unknown) => {
+          logger.error({ connectionId, errorName: errorName(err) }, 'board socket message failed')
+        })
+      }
       return {
         onOpen(_event, ws) {
-          if (!session) return ws.close(4401, 'Sign in first')
-          ws.send(JSON.stringify({ type: 'welcome' }))
+          if (!grant) return ws.close(4401, 'Ticket missing, used or expired')
+          sockets.attach(connectionId, ws.raw as WebSocket)
+          then(() =>
+            boardHub.connect({
+              connectionId,
+              practiceId: grant.practiceId,
+              boardId: grant.boardId,
+              participant: grant.participant,
+              facilitator: grant.facilitator,
+              typing: null,
+              connectedAt: new Date().toISOString(),
+            }),
+          )
         },
-        onMessage(event, ws) {
-          if (event.data === 'ping') ws.send('pong')
+        onMessage(event) {
+          if (!grant || typeof event.data !== 'string') return
+          const text = event.data
+          then(() => boardHub.receive(connectionId, text))
+        },
+        onClose() {
+          if (!grant) return
+          sockets.detach(connectionId)
+          then(() => boardHub.disconnect(connectionId))
         },
       }
     }),
@@ -78,6 +134,8 @@ export function createLocalApp(
   }
   return app
 }
+
+const errorName = (err: unknown) => (err instanceof Error ? err.name : typeof err)
 
 export interface StartedServer {
   url: string
@@ -113,6 +171,8 @@ export function listen(app: Hono, port: number, hostname: string): Promise<Start
           server,
           close: () =>
             new Promise((closed) => {
+              // Open board sockets would hold the close open until their clients leave.
+              for (const socket of wss.clients) socket.terminate()
               wss.close()
               server.close(() => closed())
               // Keep-alive browser connections would hold the close open for minutes.

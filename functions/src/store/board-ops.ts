@@ -7,7 +7,7 @@ import { Entry, type PublicChanges } from '../realtime/protocol'
 import type { Db } from './db'
 import { conditionFailedAt, fromItem, toItem } from './items'
 import * as keys from './keys'
-import { loadState } from './boards'
+import { boardToItem, loadState } from './boards'
 
 /**
  * The board's write path. One operation is one transaction: the board item (its sequence number
@@ -114,7 +114,7 @@ function writesFor(
     {
       Put: {
         TableName,
-        Item: toItem(keys.board(practiceId, boardId), 'board', board),
+        Item: boardToItem(keys.board(practiceId, boardId), 'board', board),
         ConditionExpression: 'seq = :seen',
         ExpressionAttributeValues: { ':seen': before.board.seq },
       },
@@ -163,7 +163,7 @@ function writesFor(
     writes.push({
       Put: {
         TableName,
-        Item: toItem(keys.boardSummary(practiceId, boardId), 'boardSummary', summary),
+        Item: boardToItem(keys.boardSummary(practiceId, boardId), 'boardSummary', summary),
       },
     })
   }

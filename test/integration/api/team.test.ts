@@ -148,6 +148,7 @@ describe('roles', () => {
       'practice:manage',
       'surveys:manage',
       'outbox:read',
+      'boards:facilitate',
     ])
     // Staff see who is on the team but not the invitations.
     const team = await staff.get('/api/team')

@@ -41,6 +41,13 @@ async function practiceWithEverything(name: string) {
       answers: pulseAnswers(7, { improve: `${name} secret comment` }),
     })
   ).body
+  const board = (
+    await owner.post('/api/boards', {
+      title: `${name} board`,
+      persona: `${name} persona`,
+      canvasId: 'journey-map',
+    })
+  ).body.board
   return {
     ...practice,
     staff,
@@ -51,6 +58,7 @@ async function practiceWithEverything(name: string) {
       invitationId: pending.invitation.id as string,
       surveyId: survey.id,
       version: '1',
+      boardId: board.id as string,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
     },
@@ -67,6 +75,9 @@ async function practiceWithEverything(name: string) {
       survey.id,
       response.id,
       `${name} secret comment`,
+      board.id,
+      `${name} board`,
+      `${name} persona`,
     ],
   }
 }
@@ -95,6 +106,10 @@ function sampleBody(operation: string, other: typeof a): unknown {
     'POST /api/surveys': { templateId: 'visit-pulse' },
     'PUT /api/surveys/{id}/draft': other.survey.survey.draft,
     'PUT /api/journey': journeyBody,
+    'POST /api/boards': { title: 'Probe', persona: 'Probe', canvasId: 'empathy-map' },
+    'POST /api/boards/{id}/guest-links': { hours: 2 },
+    'POST /api/boards/{id}/archive': { archived: true },
+    'POST /api/guest/join': { token: 'n'.repeat(43), name: 'Probe' },
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',
@@ -115,6 +130,7 @@ const snapshotPaths = [
   '/api/surveys',
   '/api/journey',
   '/api/responses',
+  '/api/boards',
 ]
 
 async function snapshot(caller: Caller) {

@@ -5,17 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createLocalApp, listen, type StartedServer } from '../../../functions/src/local/server'
 import { outboxMailer } from '../../../functions/src/mail/outbox'
+import type { Db } from '../../../functions/src/store/db'
 import { freshPractice, testApp } from '../../support/api'
+import { BoardClient, freshBoard, ticketFor } from '../../support/board'
 import { testConfig, testDb } from '../../support/db'
 
 // The local server around the API: the web build with a single-page fallback, page security
 // headers, and /ws on the same port. A small stand-in build keeps this independent of `npm run build`.
 let server: StartedServer
+let db: Db
 let cookie: string
+const wsUrl = () => `${server.url.replace('http', 'ws')}/ws`
 let webBuildDir: string
 
 beforeAll(async () => {
-  const db = await testDb()
+  db = await testDb()
   webBuildDir = mkdtempSync(join(tmpdir(), 'touchpoint-web-'))
   mkdirSync(join(webBuildDir, '_app/immutable'), { recursive: true })
   writeFileSync(join(webBuildDir, 'index.html'), '<!doctype html><title>Touchpoint shell</title>')
@@ -65,22 +69,42 @@ describe('the local server', () => {
     expect(await (await fetch(`${server.url}/responses`)).text()).toContain('Rebuilt shell')
   })
 
-  it('greets signed-in staff on /ws and closes the socket for anyone else', async () => {
-    const wsUrl = server.url.replace('http', 'ws') + '/ws'
-    const greeted = await new Promise<string>((done, fail) => {
-      const socket = new WebSocket(wsUrl, { headers: { cookie } })
-      socket.once('message', (data) => {
-        socket.close()
-        done(String(data))
+  it('opens /ws with a board ticket and answers sync with a welcome', async () => {
+    const t = await freshBoard(db)
+    const client = await BoardClient.open(wsUrl(), await ticketFor(t, t.facilitator))
+    try {
+      client.send({ type: 'sync', since: 0 })
+      expect(await client.waitFor((m) => m.type === 'welcome')).toMatchObject({
+        boardId: t.board.id,
+        you: t.facilitator,
+        facilitator: true,
       })
-      socket.once('error', fail)
-    })
-    expect(JSON.parse(greeted)).toEqual({ type: 'welcome' })
-    const closeCode = await new Promise<number>((done, fail) => {
-      const socket = new WebSocket(wsUrl)
-      socket.once('close', (code) => done(code))
-      socket.once('error', fail)
-    })
-    expect(closeCode).toBe(4401)
+    } finally {
+      await client.close()
+    }
+  })
+
+  it('closes /ws for a socket without a valid ticket, even a signed-in one (4401)', async () => {
+    for (const url of [wsUrl(), `${wsUrl()}?ticket=made-up`]) {
+      const closeCode = await new Promise<number>((done, fail) => {
+        const socket = new WebSocket(url, { headers: { cookie } })
+        socket.once('close', (code) => done(code))
+        socket.once('error', fail)
+      })
+      expect(closeCode).toBe(4401)
+    }
+  })
+
+  it('does not spend a ticket on a request that is not a socket upgrade', async () => {
+    const t = await freshBoard(db)
+    const ticket = await ticketFor(t, t.facilitator)
+    await fetch(`${server.url}/ws?ticket=${ticket}`)
+    const client = await BoardClient.open(wsUrl(), ticket)
+    try {
+      client.send({ type: 'ping' })
+      expect(await client.waitFor((m) => m.type === 'pong')).toEqual({ type: 'pong' })
+    } finally {
+      await client.close()
+    }
   })
 })

@@ -39,6 +39,8 @@ describe('TouchpointStack', () => {
   let template: Template
   let tableId: string
   let handlerId: string
+  let socketHandlerId: string
+  let webSocketApiId: string
   let distributionId: string
 
   beforeAll(() => {
@@ -56,6 +58,16 @@ describe('TouchpointStack', () => {
       Properties: { Environment: { Variables: { MAIL_MODE: 'ses' } } },
     })
     distributionId = onlyLogicalId(template, 'AWS::CloudFront::Distribution')
+    webSocketApiId = onlyLogicalId(template, 'AWS::ApiGatewayV2::Api', {
+      Properties: { ProtocolType: 'WEBSOCKET' },
+    })
+    socketHandlerId = onlyLogicalId(template, 'AWS::Lambda::Function', {
+      Properties: {
+        Environment: {
+          Variables: { BOARD_SOCKET_URL: Match.anyValue(), MAIL_MODE: Match.absent() },
+        },
+      },
+    })
   }, 120_000)
 
   afterAll(() => {
@@ -321,12 +333,137 @@ describe('TouchpointStack', () => {
     })
   })
 
+  describe('board socket', () => {
+    /** `wss://<api id>.execute-api.<region>.<suffix>/live` as CloudFormation builds it. */
+    const socketUrl = () => ({
+      'Fn::Join': [
+        '',
+        [
+          'wss://',
+          { Ref: webSocketApiId },
+          '.execute-api.',
+          { Ref: 'AWS::Region' },
+          '.',
+          { Ref: 'AWS::URLSuffix' },
+          '/live',
+        ],
+      ],
+    })
+
+    const roleOf = (functionId: string) =>
+      template.findResources('AWS::Lambda::Function')[functionId]?.Properties.Role['Fn::GetAtt'][0]
+
+    it('has a WebSocket API whose $connect, $disconnect and $default go to one Lambda', () => {
+      const integrations = template.findResources('AWS::ApiGatewayV2::Integration', {
+        Properties: { ApiId: { Ref: webSocketApiId } },
+      })
+      const [integrationId, integration] = Object.entries(integrations)[0] ?? []
+      expect(Object.keys(integrations)).toHaveLength(1)
+      expect(integration?.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY' })
+      expect(JSON.stringify(integration?.Properties.IntegrationUri)).toContain(socketHandlerId)
+
+      const routes = template.findResources('AWS::ApiGatewayV2::Route', {
+        Properties: { ApiId: { Ref: webSocketApiId } },
+      })
+      const routeKeys = Object.values(routes).map((route) => route.Properties.RouteKey)
+      expect(routeKeys.sort()).toEqual(['$connect', '$default', '$disconnect'])
+      for (const route of Object.values(routes)) {
+        expect(route.Properties.Target).toEqual({
+          'Fn::Join': ['', ['integrations/', { Ref: integrationId }]],
+        })
+      }
+      for (const routeKey of ['$connect', '$disconnect', '$default']) {
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [socketHandlerId, 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: Match.objectLike({
+            'Fn::Join': ['', Match.arrayWith([`/*${routeKey}`])],
+          }),
+        })
+      }
+    })
+
+    it('deploys every change to the stage `live`, throttled', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        ApiId: { Ref: webSocketApiId },
+        StageName: 'live',
+        AutoDeploy: true,
+        DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+      })
+    })
+
+    it('runs the socket Lambda on Node.js 22 / arm64 with the table and its own address', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Environment: {
+          Variables: Match.objectLike({
+            TABLE_NAME: { Ref: tableId },
+            BOARD_SOCKET_URL: socketUrl(),
+          }),
+        },
+      })
+      const socketFunction = template.findResources('AWS::Lambda::Function')[socketHandlerId]
+      expect(socketFunction?.Properties.Environment.Variables.BOARD_SOCKET_URL).toEqual(socketUrl())
+    })
+
+    it('gives the HTTP API the socket address for tickets', () => {
+      const http = template.findResources('AWS::Lambda::Function')[handlerId]
+      expect(http?.Properties.Environment.Variables.BOARD_SOCKET_URL).toEqual(socketUrl())
+    })
+
+    it('lets both Lambdas manage the stage connections, and only those', () => {
+      const manageConnections = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[])
+            .filter((statement) => statement.Action === 'execute-api:ManageConnections')
+            .map((statement) => ({ roles: policy.Properties.Roles, resource: statement.Resource })),
+      )
+      expect(manageConnections.map((grant) => grant.roles).sort()).toEqual(
+        [[{ Ref: roleOf(handlerId) }], [{ Ref: roleOf(socketHandlerId) }]].sort(),
+      )
+      for (const { resource } of manageConnections) {
+        const arn = JSON.stringify(resource)
+        expect(arn).toContain(webSocketApiId)
+        expect(arn).toContain('/live/*/@connections/*')
+      }
+    })
+
+    it('lets the socket Lambda read and write the table', () => {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleOf(socketHandlerId) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              // In the order CDK writes them.
+              Action: Match.arrayWith([
+                'dynamodb:DeleteItem',
+                'dynamodb:PutItem',
+                'dynamodb:Query',
+                'dynamodb:UpdateItem',
+              ]),
+              Resource: Match.arrayWith([{ 'Fn::GetAtt': [tableId, 'Arn'] }]),
+            }),
+          ]),
+        },
+      })
+    })
+  })
+
   it('outputs the site URL, the API URL and the table name', () => {
     template.hasOutput('SiteUrl', {
       Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
     })
     template.hasOutput('ApiUrl', { Value: Match.objectLike({ 'Fn::GetAtt': Match.anyValue() }) })
     template.hasOutput('TableName', { Value: { Ref: tableId } })
+  })
+
+  it('outputs the board socket URL', () => {
+    template.hasOutput('BoardSocketUrl', {
+      Value: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['wss://', '/live'])] }),
+    })
   })
 })
 

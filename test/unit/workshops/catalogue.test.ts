@@ -1,16 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkAnswers } from '../../../functions/src/domain/answers'
+import { Canvas } from '../../../functions/src/domain/boards/canvas'
 import { Journey, standardTouchpoints } from '../../../functions/src/domain/journeys'
 import { languages, specialties, type Specialty } from '../../../functions/src/domain/practice'
 import { compositeIds, SurveyTemplate } from '../../../functions/src/domain/surveys'
 import { fold, PolarityLexicon, ThemeLexicon } from '../../../functions/src/domain/themes'
-import { journeyFor, journeys, polarityLexicons, surveyTemplates, themes } from '../../../workshops'
+import {
+  canvases,
+  journeyFor,
+  journeys,
+  polarityLexicons,
+  surveyTemplates,
+  themes,
+} from '../../../workshops'
 
 const workshops = new URL('../../../workshops/', import.meta.url)
 
 /** The files as they are on disk: the loader must list each, and zod must not drop a field. */
-function readFolder(folder: 'surveys' | 'journeys') {
+function readFolder(folder: 'surveys' | 'journeys' | 'canvases') {
   const dir = new URL(`${folder}/`, workshops)
   const names = readdirSync(dir).sort()
   return names.map((name) => ({
@@ -22,6 +30,7 @@ function readFolder(folder: 'surveys' | 'journeys') {
 }
 const surveyFiles = readFolder('surveys')
 const journeyFiles = readFolder('journeys')
+const canvasFiles = readFolder('canvases')
 
 function template(id: string): SurveyTemplate {
   const found = surveyTemplates.find((candidate) => candidate.id === id)
@@ -445,6 +454,116 @@ describe('the polarity lexicons', () => {
     const twice = { ...spanish, terms: { ...spanish.terms, esta: 1, está: 1 } }
     expect(PolarityLexicon.safeParse(twice).error?.issues).toMatchObject([
       { path: ['terms', 'está'], message: '"está" is already listed as terms "esta"' },
+    ])
+  })
+})
+
+describe('canvases', () => {
+  const byId = canvases.map((canvas) => [canvas.id, canvas] as const)
+
+  it('are JSON files, each loaded by workshops/index.ts', () => {
+    expect(
+      canvasFiles.filter((file) => !file.name.endsWith('.json')).map((file) => file.name),
+    ).toEqual([])
+    expect(canvases).toHaveLength(canvasFiles.length)
+    for (const file of canvasFiles)
+      expect(canvases, file.name).toContainEqual(Canvas.parse(file.data))
+  })
+
+  it.each(canvasFiles)('$name fits the schema, named after its id', ({ name, data }) => {
+    const result = Canvas.safeParse(data)
+    expect(result.error?.issues ?? []).toEqual([])
+    expect(`${result.data?.id}.json`).toBe(name)
+    // Defaults (spans, tone) are added; nothing in the file is lost.
+    expect(result.data).toMatchObject(data as object)
+  })
+
+  it.each(canvasFiles)('$name is complete in English and Spanish', ({ data }) => {
+    expect(localizedStrings(data).length).toBeGreaterThan(10)
+    expect(incompleteStrings(data)).toEqual([])
+  })
+
+  it('have unique ids, among them the three the product offers', () => {
+    const ids = canvases.map((canvas) => canvas.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual(
+      expect.arrayContaining(['empathy-map', 'empathy-map-classic', 'journey-map']),
+    )
+  })
+
+  it.each(byId)('%s has unique area, row and step ids', (_id, canvas) => {
+    for (const list of [canvas.areas, canvas.rows, canvas.steps]) {
+      const ids = list.map((item) => item.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
+  })
+
+  it.each(byId)('%s has its areas (grid) or rows (journey), not both', (_id, canvas) => {
+    if (canvas.kind === 'grid') {
+      expect(canvas.areas.length).toBeGreaterThanOrEqual(4)
+      expect(canvas.rows).toEqual([])
+    } else {
+      expect(canvas.rows.length).toBeGreaterThanOrEqual(3)
+      expect(canvas.areas).toEqual([])
+    }
+  })
+
+  it.each(byId.filter(([, canvas]) => canvas.kind === 'grid'))(
+    '%s places every area inside its columns, no two on the same cell, no row left empty',
+    (_id, canvas) => {
+      const taken = new Map<string, string>()
+      for (const area of canvas.areas) {
+        expect(area.col + area.colSpan - 1, area.id).toBeLessThanOrEqual(canvas.columns)
+        for (let row = area.row; row < area.row + area.rowSpan; row++) {
+          for (let col = area.col; col < area.col + area.colSpan; col++) {
+            const cell = `${row}:${col}`
+            expect(taken.get(cell), `${area.id} at ${cell}`).toBeUndefined()
+            taken.set(cell, area.id)
+          }
+        }
+      }
+      const rows = Math.max(...canvas.areas.map((area) => area.row + area.rowSpan - 1))
+      for (let row = 1; row <= rows; row++) {
+        expect(
+          [...taken.keys()].some((cell) => cell.startsWith(`${row}:`)),
+          `row ${row}`,
+        ).toBe(true)
+      }
+    },
+  )
+
+  it.each(byId)(
+    '%s runs a workshop of 4 to 6 steps, with writing, voting and actions',
+    (_id, canvas) => {
+      expect(canvas.steps.length).toBeGreaterThanOrEqual(4)
+      expect(canvas.steps.length).toBeLessThanOrEqual(6)
+      const modes = canvas.steps.map((step) => step.mode)
+      expect(modes).toEqual(expect.arrayContaining(['write', 'vote', 'act']))
+      // Dots come after the writing they are placed on, and actions after the dots.
+      expect(modes.indexOf('write')).toBeLessThan(modes.indexOf('vote'))
+      expect(modes.indexOf('vote')).toBeLessThan(modes.lastIndexOf('act'))
+      expect(canvas.voteLimit).toBe(3)
+    },
+  )
+
+  it('give the updated empathy map its goal, four senses and pains and gains', () => {
+    const map = canvases.find((canvas) => canvas.id === 'empathy-map')
+    expect(map?.areas.map((area) => [area.id, area.tone])).toEqual([
+      ['goal', 'goal'],
+      ['see', 'neutral'],
+      ['say', 'neutral'],
+      ['do', 'neutral'],
+      ['hear', 'neutral'],
+      ['pains', 'pain'],
+      ['gains', 'gain'],
+    ])
+    const journey = canvases.find((canvas) => canvas.id === 'journey-map')
+    expect(journey?.rows.map((row) => row.id)).toEqual([
+      'doing',
+      'thinking',
+      'feeling',
+      'pains',
+      'opportunities',
     ])
   })
 })

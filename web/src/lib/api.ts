@@ -10,7 +10,12 @@
 
 export type Role = 'owner' | 'manager' | 'staff' | 'committee'
 export type Ability =
-  'practice:read' | 'practice:manage' | 'surveys:manage' | 'team:manage' | 'outbox:read'
+  | 'practice:read'
+  | 'practice:manage'
+  | 'surveys:manage'
+  | 'team:manage'
+  | 'outbox:read'
+  | 'boards:facilitate'
 export type InvitableRole = Exclude<Role, 'owner'>
 export type Language = 'en' | 'es'
 export type MailMode = 'outbox' | 'ses'

@@ -58,7 +58,7 @@ export function applyOperation(
   const now = at.toISOString()
   const me = actor.participant
   const prior = state.board
-  if (prior.archived)
+  if (prior.archived && op.type !== 'board.archive')
     throw new Conflict('This board is archived. Restore it to change it.', 'board-archived')
   if (facilitatorOperations.has(op.type) && !actor.facilitator) {
     throw new Forbidden('Only the facilitator can do this.')

@@ -1,0 +1,59 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { ulid } from 'ulid'
+import { z } from 'zod'
+import { Participant } from '../../domain/boards/board'
+import { Gone, NotFound } from '../../domain/errors'
+import * as boardAccessStore from '../../store/board-access'
+import * as boards from '../../store/boards'
+import type { AppEnv } from '../env'
+import { problemResponses } from '../problem'
+import { jsonBody, jsonResponse } from '../schemas'
+import { setGuestCookie } from './boards-access'
+
+const JoinBody = z.object({
+  /** The part of the guest link after `#`. */
+  token: z.string().min(1, 'Required').max(200),
+  name: z.string().trim().min(1, 'Tell the others your name').max(60),
+})
+
+const joinBoard = createRoute({
+  method: 'post',
+  path: '/guest/join',
+  tags: ['Boards'],
+  summary: 'Join a board from a guest link; sets the guest cookie for that board alone',
+  request: jsonBody(JoinBody),
+  responses: {
+    201: jsonResponse(
+      z.object({
+        boardId: z.string(),
+        participant: Participant,
+        /** Send back in the `x-csrf-token` header on every write. */
+        csrfToken: z.string(),
+      }),
+      'Joined; the tp_guest cookie is set until the link expires',
+    ),
+    ...problemResponses(400, 404, 410),
+  },
+})
+
+export const guestJoinApi = new OpenAPIHono<AppEnv>().openapi(joinBoard, async (c) => {
+  const { token, name } = c.req.valid('json')
+  const link = await boardAccessStore.findGuestLink(c.var.db, token)
+  if (!link) throw new NotFound('guest link')
+  const expiresAt = new Date(link.expiresAt)
+  if (expiresAt.getTime() <= Date.now()) {
+    throw new Gone('This link has expired. Ask the facilitator for a new one.', 'token')
+  }
+  const board = await boards.get(c.var.db, link.practiceId, link.boardId)
+  if (!board) throw new NotFound('board')
+  if (board.archived) throw new Gone('This board has been archived.', 'token')
+  const participant: Participant = { id: `g_${ulid()}`, name, kind: 'guest' }
+  const session = await boardAccessStore.createGuestSession(c.var.db, {
+    practiceId: link.practiceId,
+    boardId: board.id,
+    participant,
+    expiresAt,
+  })
+  setGuestCookie(c, session.token, expiresAt)
+  return c.json({ boardId: board.id, participant, csrfToken: session.csrfToken }, 201)
+})

@@ -1,0 +1,304 @@
+import type { Logger } from 'pino'
+import type { Participant } from '../domain/boards/board'
+import type { Evidence } from '../domain/boards/apply'
+import { Operation } from '../domain/boards/operations'
+import { DomainError } from '../domain/errors'
+import { commitOperation, entriesAfter, type StateCache } from '../store/board-ops'
+import * as boards from '../store/boards'
+import type { Db } from '../store/db'
+import type { BoardHub, Connection, ConnectionRegistry, Transport } from './ports'
+import {
+  ClientMessage,
+  entriesPerBatch,
+  maxCatchUp,
+  type Entry,
+  type PresenceEntry,
+  type ServerMessage,
+} from './protocol'
+
+/** A quote's origin as an operation names it; the hub asks for its (redacted) words. */
+export interface EvidenceSource {
+  kind: 'response' | 'review'
+  id: string
+}
+
+export interface BoardHubDeps {
+  db: Db
+  connections: ConnectionRegistry
+  transport: Transport
+  logger: Logger
+  /** The boards this process writes, kept between operations (local server only). */
+  cache?: StateCache
+  now?: () => Date
+  /** The words and origin of a survey comment (or review) of the practice; undefined if none. */
+  resolveEvidence?: (practiceId: string, source: EvidenceSource) => Promise<Evidence | undefined>
+}
+
+/**
+ * The board hub: the socket protocol on top of the board's write path, the same code behind the
+ * local `/ws` and API Gateway. It decides nothing about a board itself (the rules are
+ * `applyOperation`, the write is `commitOperation`); it checks messages, queues each board's
+ * operations, and tells the right connections.
+ *
+ * @example
+ * const hub = createBoardHub({ db, connections: memoryConnections(), transport: sockets, logger })
+ * await hub.connect(connection)
+ * await hub.receive(connection.connectionId, JSON.stringify({ type: 'sync', since: 0 }))
+ */
+export function createBoardHub(deps: BoardHubDeps): BoardHub {
+  const { db, connections, transport, logger, cache } = deps
+  const now = deps.now ?? (() => new Date())
+  const queue = boardQueue()
+
+  /** Send to one connection; a connection the transport no longer has is forgotten. */
+  async function sendTo(connectionId: string, message: ServerMessage): Promise<boolean> {
+    let delivered: boolean
+    try {
+      delivered = await transport.send(connectionId, message)
+    } catch (err) {
+      // A transient failure of the transport: keep the connection, its client resyncs on a gap.
+      logger.warn({ connectionId, errorName: errorName(err) }, 'board message not delivered')
+      return true
+    }
+    if (!delivered) await connections.remove(connectionId)
+    return delivered
+  }
+
+  async function broadcast(
+    practiceId: string,
+    boardId: string,
+    message: ServerMessage,
+    { presenceOnLoss = true } = {},
+  ): Promise<void> {
+    const targets = await connections.onBoard(practiceId, boardId)
+    const delivered = await Promise.all(targets.map((c) => sendTo(c.connectionId, message)))
+    if (presenceOnLoss && delivered.includes(false)) {
+      await broadcast(practiceId, boardId, await presence(practiceId, boardId), {
+        presenceOnLoss: false,
+      })
+    }
+  }
+
+  async function presence(practiceId: string, boardId: string): Promise<ServerMessage> {
+    return {
+      type: 'presence',
+      participants: presenceOf(await connections.onBoard(practiceId, boardId)),
+    }
+  }
+
+  async function broadcastPresence(practiceId: string, boardId: string) {
+    await broadcast(practiceId, boardId, await presence(practiceId, boardId))
+  }
+
+  async function sync(connection: Connection, since: number) {
+    const { connectionId, practiceId, boardId } = connection
+    const seq = await boardSeq(practiceId, boardId)
+    if (seq === undefined) {
+      await sendTo(connectionId, { type: 'error', detail: 'No such board.' })
+      return
+    }
+    const welcome: ServerMessage = {
+      type: 'welcome',
+      boardId,
+      you: connection.participant,
+      facilitator: connection.facilitator,
+      serverTime: now().toISOString(),
+    }
+    if (!(await sendTo(connectionId, welcome))) return
+    if (!(await sendTo(connectionId, await presence(practiceId, boardId)))) return
+    if (seq - since > maxCatchUp) {
+      await sendTo(connectionId, { type: 'reload' })
+      return
+    }
+    // Entries applied while this runs also reach the connection as `entry` messages (it is
+    // already on the board); the client's replica ignores whichever copy comes second.
+    let after = since
+    for (;;) {
+      const entries = await entriesAfter(db, practiceId, boardId, after, entriesPerBatch)
+      const last = entries.at(-1)?.seq ?? after
+      const done = entries.length < entriesPerBatch || last >= seq
+      const batch: ServerMessage = { type: 'entries', entries, upTo: Math.max(seq, last), done }
+      if (!(await sendTo(connectionId, batch)) || done) return
+      after = last
+    }
+  }
+
+  async function boardSeq(practiceId: string, boardId: string) {
+    const cached = cache?.get(boardId)
+    if (cached) return cached.board.seq
+    return (await boards.get(db, practiceId, boardId))?.seq
+  }
+
+  async function operate(connection: Connection, opId: string, input: unknown) {
+    const { connectionId, practiceId, boardId } = connection
+    const refuse = (status: number, code: string, detail: string, field?: string) =>
+      sendTo(connectionId, {
+        type: 'refused',
+        opId,
+        status,
+        code,
+        detail,
+        ...(field === undefined ? {} : { field }),
+      })
+
+    const parsed = Operation.safeParse(input)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const field = issue?.path.map(String).join('.') || undefined
+      await refuse(400, 'invalid', issue?.message ?? 'Invalid operation.', field)
+      return
+    }
+    const op = parsed.data
+
+    let evidence: Evidence | undefined
+    if (op.type === 'note.add' && op.source) {
+      // Guests never search the practice's comments, so they cannot quote one by its id either.
+      if (connection.participant.kind !== 'staff') {
+        await refuse(403, 'forbidden', 'Only staff can quote survey comments.', 'source')
+        return
+      }
+      evidence = await deps.resolveEvidence?.(practiceId, op.source)
+      if (!evidence) {
+        await refuse(400, 'invalid', 'That comment cannot be quoted.', 'source')
+        return
+      }
+    }
+
+    // One operation at a time per board: the cache has one writer, entries go out in seq order.
+    await queue.run(`${practiceId}/${boardId}`, async () => {
+      try {
+        const actor = { participant: connection.participant, facilitator: connection.facilitator }
+        const committed = await commitOperation(
+          db,
+          { practiceId, boardId, opId, op, actor, at: now(), evidence },
+          cache,
+        )
+        if (committed.kind === 'applied') {
+          await broadcast(practiceId, boardId, { type: 'entry', entry: committed.entry })
+        } else {
+          await sendTo(connectionId, { type: 'ack', opId, seq: committed.seq })
+        }
+      } catch (err) {
+        if (err instanceof DomainError) {
+          await refuse(err.status, err.code, err.message, err.field)
+          return
+        }
+        // Only ids and the operation's type: never its text or anyone's name.
+        logger.error(
+          { boardId, practiceId, opId, opType: op.type, errorName: errorName(err) },
+          'board operation failed',
+        )
+        await refuse(500, 'internal', 'Something went wrong. Try again in a moment.')
+      }
+    })
+  }
+
+  return {
+    async connect(connection) {
+      await connections.add(connection)
+      await broadcastPresence(connection.practiceId, connection.boardId)
+    },
+
+    async disconnect(connectionId) {
+      const gone = await connections.remove(connectionId)
+      if (gone) await broadcastPresence(gone.practiceId, gone.boardId)
+    },
+
+    async receive(connectionId, text) {
+      const connection = await connections.get(connectionId)
+      if (!connection) return
+      let json: unknown
+      try {
+        json = JSON.parse(text)
+      } catch {
+        await sendTo(connectionId, { type: 'error', detail: 'Messages are JSON.' })
+        return
+      }
+      const parsed = ClientMessage.safeParse(json)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        const where = issue?.path.length ? ` (${issue.path.map(String).join('.')})` : ''
+        await sendTo(connectionId, {
+          type: 'error',
+          detail: `${issue?.message ?? 'Unknown message'}${where}`,
+        })
+        return
+      }
+      const message = parsed.data
+      try {
+        switch (message.type) {
+          case 'sync':
+            return await sync(connection, message.since)
+          case 'op':
+            return await operate(connection, message.opId, message.op)
+          case 'typing':
+            await connections.setTyping(connection, message.area)
+            return await broadcastPresence(connection.practiceId, connection.boardId)
+          case 'ping':
+            await sendTo(connectionId, { type: 'pong' })
+            return
+        }
+      } catch (err) {
+        logger.error(
+          { boardId: connection.boardId, message: message.type, errorName: errorName(err) },
+          'board message failed',
+        )
+        await sendTo(connectionId, { type: 'error', detail: 'Something went wrong. Try again.' })
+      }
+    },
+
+    async publish(practiceId, boardId, entry: Entry) {
+      await queue.run(`${practiceId}/${boardId}`, async () => {
+        // Applied by someone else (an HTTP route): the cached board is behind now.
+        const cached = cache?.get(boardId)
+        if (cached && cached.board.seq < entry.seq) cache?.delete(boardId)
+        await broadcast(practiceId, boardId, { type: 'entry', entry })
+      })
+    },
+  }
+}
+
+/**
+ * Who is on the board: one line per person however many tabs they have open (writing if any of
+ * them is), sorted by name.
+ */
+export function presenceOf(onBoard: readonly Connection[]): PresenceEntry[] {
+  const byParticipant = new Map<string, PresenceEntry>()
+  for (const c of onBoard) {
+    const seen = byParticipant.get(c.participant.id)
+    if (seen) {
+      seen.typing ??= c.typing
+      seen.facilitator ||= c.facilitator
+    } else {
+      const { id, name, kind }: Participant = c.participant
+      byParticipant.set(id, { id, name, kind, typing: c.typing, facilitator: c.facilitator })
+    }
+  }
+  return [...byParticipant.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  )
+}
+
+/** Tasks with the same key run one after another; different keys run side by side. */
+function boardQueue() {
+  const tails = new Map<string, Promise<void>>()
+  return {
+    run<T>(key: string, task: () => Promise<T>): Promise<T> {
+      const result = (tails.get(key) ?? Promise.resolve()).then(task)
+      const tail = result.then(
+        () => undefined,
+        () => undefined,
+      )
+      tails.set(key, tail)
+      // Forget idle boards, so the map holds only boards with work in flight.
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key)
+      })
+      return result
+    },
+  }
+}
+
+function errorName(err: unknown) {
+  return err instanceof Error ? err.name : typeof err
+}

@@ -1,0 +1,259 @@
+import { ulid } from 'ulid'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Entry } from '../../../functions/src/realtime/protocol'
+import { entriesAfter } from '../../../functions/src/store/board-ops'
+import {
+  BoardClient,
+  freshBoard,
+  person,
+  serverState,
+  startLocalServer,
+  ticketFor,
+  type LocalBoards,
+  type TestBoard,
+} from '../../support/board'
+
+// The board socket end to end: the local server's /ws, its hub, and the board's write path on
+// DynamoDB Local, driven by `ws` clients the way browsers drive it.
+let local: LocalBoards
+const open: BoardClient[] = []
+
+beforeAll(async () => {
+  local = await startLocalServer()
+})
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()))
+})
+afterAll(() => local?.server.close())
+
+async function join(t: TestBoard, who = person()) {
+  const client = await BoardClient.join(local.socketUrl, t, who)
+  open.push(client)
+  return client
+}
+
+const noteAdd = (area = 'says', text = 'The form asked for my insurance twice') => ({
+  type: 'note.add' as const,
+  noteId: ulid(),
+  area,
+  text,
+})
+
+describe('the board socket', () => {
+  it('welcomes a client with who it is, then presence, then the entries it missed', async () => {
+    const t = await freshBoard(local.db)
+    const guest = person('guest', 'Avery Guest')
+    const client = await join(t, guest)
+    // Joining is announced to the board (presence) before the client asks for anything.
+    const answer = client.received.slice(client.received.findIndex((m) => m.type === 'welcome'))
+    const [welcome, presence, entries] = answer
+    expect(welcome).toMatchObject({
+      type: 'welcome',
+      boardId: t.board.id,
+      you: guest,
+      facilitator: false,
+    })
+    expect(presence).toMatchObject({ type: 'presence' })
+    expect(entries).toEqual({ type: 'entries', entries: [], upTo: 0, done: true })
+  })
+
+  it('sends an applied operation to everyone on the board with one sequence number', async () => {
+    const t = await freshBoard(local.db)
+    const [ana, ben] = [await join(t), await join(t)]
+    const note = noteAdd()
+    const opId = ana.op(note)
+    const [atAna, atBen] = await Promise.all([ana.entryFor(opId), ben.entryFor(opId)])
+    expect(atAna.seq).toBe(1)
+    expect(atBen).toEqual(atAna)
+    expect(atAna.changes.notes[0]).toMatchObject({ id: note.noteId, text: note.text })
+    expect(ben.replica!.state).toEqual(await serverState(t))
+  })
+
+  it('refuses a vote beyond the limit to the voter only', async () => {
+    const t = await freshBoard(local.db, { voteLimit: 1 })
+    const voterPerson = person()
+    const [voter, other] = [await join(t, voterPerson), await join(t)]
+    const note = noteAdd()
+    await other.entryFor(voter.op(note))
+    await other.entryFor(voter.op({ type: 'vote.add', noteId: note.noteId }))
+
+    const refused = await voter.refusalOf(voter.op({ type: 'vote.add', noteId: note.noteId }))
+    expect(refused).toMatchObject({ status: 409, code: 'vote-limit', field: 'noteId' })
+    // Whatever the server sent the other client about the refused vote would arrive before this.
+    await other.entryFor(voter.op(noteAdd('feels')))
+    expect(other.all('refused')).toEqual([])
+    const state = await serverState(t)
+    expect(state.board.seq).toBe(3) // note, vote, note
+    expect(state.notes[note.noteId]?.votes).toEqual({ [voterPerson.id]: 1 })
+  })
+
+  it('refuses facilitator controls from a participant (403)', async () => {
+    const t = await freshBoard(local.db)
+    const participant = await join(t, person('staff'))
+    const refused = await participant.refusalOf(
+      participant.op({ type: 'board.lock', locked: true }),
+    )
+    expect(refused).toMatchObject({ status: 403, code: 'forbidden' })
+    expect((await serverState(t)).board).toMatchObject({ locked: false, seq: 0 })
+  })
+
+  it('refuses a participant’s note on a locked board, and still takes the facilitator’s', async () => {
+    const t = await freshBoard(local.db)
+    const facilitator = await join(t, t.facilitator)
+    const participant = await join(t)
+    const lock = await participant.entryFor(facilitator.op({ type: 'board.lock', locked: true }))
+    expect(lock.changes.board).toMatchObject({ locked: true })
+
+    const refused = await participant.refusalOf(participant.op(noteAdd()))
+    expect(refused).toMatchObject({ status: 409, code: 'board-locked' })
+    const allowed = await participant.entryFor(facilitator.op(noteAdd()))
+    expect(allowed.seq).toBe(2)
+    expect(Object.keys((await serverState(t)).notes)).toHaveLength(1)
+  })
+
+  it('refuses a malformed operation naming the field', async () => {
+    const t = await freshBoard(local.db)
+    const client = await join(t)
+    const opId = ulid()
+    client.send({ type: 'op', opId, op: { type: 'note.add', noteId: ulid(), area: 'Not an area' } })
+    expect(await client.refusalOf(opId)).toMatchObject({
+      status: 400,
+      code: 'invalid',
+      field: 'area',
+    })
+  })
+
+  it('refuses a quote the practice has no comment for, and any quote from a guest', async () => {
+    const t = await freshBoard(local.db)
+    const [staff, guest] = [await join(t, person('staff')), await join(t, person('guest'))]
+    const quote = {
+      ...noteAdd(),
+      text: undefined,
+      source: { kind: 'response' as const, id: 'nope' },
+    }
+    expect(await staff.refusalOf(staff.op(quote))).toMatchObject({
+      status: 400,
+      field: 'source',
+    })
+    expect(await guest.refusalOf(guest.op({ ...quote, noteId: ulid() }))).toMatchObject({
+      status: 403,
+      field: 'source',
+    })
+    expect((await serverState(t)).board.seq).toBe(0)
+  })
+
+  it('answers messages that are not JSON or not in the protocol with an error', async () => {
+    const t = await freshBoard(local.db)
+    const client = await join(t)
+    client.socket.send('not json')
+    client.socket.send(JSON.stringify({ type: 'shout' }))
+    await client.until(() => client.all('error').length === 2, 'two errors')
+    await client.roundTrip()
+    expect(client.all('pong')).toHaveLength(1)
+  })
+
+  it('acknowledges a resent operation without applying it twice', async () => {
+    const t = await freshBoard(local.db)
+    const [sender, other] = [await join(t), await join(t)]
+    const note = noteAdd()
+    const noteOpId = ulid()
+    await sender.entryFor(sender.op(note, noteOpId))
+    const voteOpId = ulid()
+    await sender.entryFor(sender.op({ type: 'vote.add', noteId: note.noteId }, voteOpId))
+
+    // After a reconnect a client resends what it has not seen confirmed, with the same ids.
+    sender.op(note, noteOpId)
+    sender.op({ type: 'vote.add', noteId: note.noteId }, voteOpId)
+    await sender.until(() => sender.all('ack').length === 2, 'two acks')
+    expect(sender.all('ack')).toEqual([
+      { type: 'ack', opId: noteOpId, seq: 1 },
+      { type: 'ack', opId: voteOpId, seq: 2 },
+    ])
+    await other.roundTrip()
+    expect(other.all('entry')).toHaveLength(2)
+    expect(sender.all('entry')).toHaveLength(2)
+
+    const state = await serverState(t)
+    expect(state.board.seq).toBe(2)
+    expect(Object.keys(state.notes)).toEqual([note.noteId])
+    expect(Object.values(state.notes[note.noteId]!.votes)).toEqual([1])
+    const log = await entriesAfter(t.db, t.practiceId, t.board.id, 0, 100)
+    expect(log.map((e) => [e.seq, e.opId])).toEqual([
+      [1, noteOpId],
+      [2, voteOpId],
+    ])
+  })
+
+  it('catches a reconnecting client up on exactly the entries it missed', async () => {
+    const t = await freshBoard(local.db)
+    const who = person()
+    const leaving = await join(t, who)
+    const staying = await join(t)
+    await staying.entryFor(leaving.op(noteAdd()))
+    await leaving.close()
+    const seenBefore = leaving.replica!.seq
+
+    // More than one batch of entries (50 a message) happens while it is away.
+    for (let i = 0; i < 55; i++) staying.op(noteAdd('thinks'))
+    await staying.until(() => staying.replica!.seq === seenBefore + 55, '55 more entries')
+    const missed: Entry[] = staying
+      .all('entry')
+      .map((m) => m.entry)
+      .filter((e) => e.seq > seenBefore)
+
+    const back = await BoardClient.open(local.socketUrl, await ticketFor(t, who))
+    open.push(back)
+    back.replica = leaving.replica
+    back.send({ type: 'sync', since: seenBefore })
+    await back.waitFor((m) => m.type === 'entries' && m.done)
+    const batches = back.all('entries')
+    expect(batches.map((b) => b.entries.length)).toEqual([50, 5])
+    expect(batches.flatMap((b) => b.entries)).toEqual(missed)
+    expect(back.replica!.state).toEqual(await serverState(t))
+  })
+
+  it('tells everyone who is on the board, once per person, and where they are writing', async () => {
+    const t = await freshBoard(local.db)
+    const zoe = person('guest', 'Zoe Guest')
+    const first = await join(t, zoe)
+    await join(t, zoe) // a second tab
+    const facilitator = await join(t, t.facilitator)
+
+    const names = (c: BoardClient) => c.all('presence').at(-1)?.participants
+    await first.until(() => names(first)?.length === 2, 'presence of two people')
+    expect(names(first)).toEqual([
+      { ...t.facilitator, typing: null, facilitator: true },
+      { ...zoe, typing: null, facilitator: false },
+    ])
+
+    first.send({ type: 'typing', area: 'feels' })
+    await facilitator.until(
+      () => names(facilitator)?.find((p) => p.id === zoe.id)?.typing === 'feels',
+      'Zoe typing',
+    )
+    first.send({ type: 'typing', area: null })
+    await facilitator.until(
+      () => names(facilitator)?.find((p) => p.id === zoe.id)?.typing === null,
+      'Zoe stopped typing',
+    )
+
+    await facilitator.close()
+    await first.until(() => names(first)?.length === 1, 'the facilitator leaving')
+    expect(names(first)?.[0]?.id).toBe(zoe.id)
+  })
+
+  it('closes a socket opened with a missing, unknown or used ticket (4401)', async () => {
+    const t = await freshBoard(local.db)
+    for (const ticket of [undefined, 'not-a-ticket']) {
+      const client = await BoardClient.open(local.socketUrl, ticket)
+      expect((await client.closed).code).toBe(4401)
+    }
+    const ticket = await ticketFor(t, person())
+    const first = await BoardClient.open(local.socketUrl, ticket)
+    open.push(first)
+    first.send({ type: 'ping' })
+    await first.waitFor((m) => m.type === 'pong')
+    const second = await BoardClient.open(local.socketUrl, ticket)
+    expect(await second.closed).toEqual({ code: 4401, reason: 'Ticket missing, used or expired' })
+  })
+})
