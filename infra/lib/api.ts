@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
+import { nodeBundling } from './node-bundling'
 import { paths } from './paths'
 
 export interface ApiProps {
@@ -51,22 +52,7 @@ export class Api extends Construct {
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        // Never Docker: the workspace's esbuild is installed, and Docker may not be.
-        forceDockerBundling: false,
-        format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(), which ESM output lacks.
-        banner:
-          "import { createRequire as topLevelCreateRequire } from 'node:module';" +
-          'const require = topLevelCreateRequire(import.meta.url);',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The Node.js 22 runtime ships AWS SDK v3; bundling it again only adds cold-start time.
-        externalModules: ['@aws-sdk/*'],
-      },
+      bundling: nodeBundling,
     })
 
     props.table.grantReadWriteData(this.handler)
