@@ -16,4 +16,15 @@ describe('configuration', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/)
     expect(() => readConfig({ MAIL_MODE: 'pigeon' })).toThrow(/MAIL_MODE/)
   })
+
+  it('takes a WebSocket address for boards, and nothing else', () => {
+    expect(readConfig({}).BOARD_SOCKET_URL).toBeUndefined()
+    expect(
+      readConfig({ BOARD_SOCKET_URL: 'wss://abc.execute-api.us-east-1.amazonaws.com/live' })
+        .BOARD_SOCKET_URL,
+    ).toBe('wss://abc.execute-api.us-east-1.amazonaws.com/live')
+    expect(() => readConfig({ BOARD_SOCKET_URL: 'https://example.test/ws' })).toThrow(
+      /BOARD_SOCKET_URL/,
+    )
+  })
 })
