@@ -1,5 +1,6 @@
 /** Turns one run's figures into test/bench/REPORT.md. */
 import type { AnalyticsFigures, AnalyticsSize } from './analytics'
+import { boardSimBudget, boardSimPass, type BoardSimFigures, type BoardSimRun } from './board-sim'
 import type { LoadSettings, Throughput } from './load'
 import type { Machine } from './machine'
 import type { PatientPageFigures } from './patient-page'
@@ -27,6 +28,7 @@ export interface Figures {
   /** Whether the full server found web/build and so also served the web app, as `npm start` does. */
   webBuildServed: boolean
   analytics: AnalyticsFigures
+  boardSim: BoardSimFigures
   sentiment: SentimentFigures
   /** Wall time of each phase, in the order run. */
   phases: { name: string; seconds: number }[]
@@ -251,6 +253,81 @@ function pageNotes(f: Figures): string[] {
   ]
 }
 
+const boardSimHeading = '## Real-time boards (figure 9)'
+
+/**
+ * Figure 9 as a section of its own, with its own date: `BENCH_ONLY=board-sim` measures it alone and
+ * puts it into the last full report with `spliceSection`.
+ */
+export function boardSimSection(b: BoardSimFigures): string[] {
+  const [first] = b.runs
+  if (!first) return [boardSimHeading, '', 'Not measured.', '']
+  const letter = lettering(9)
+  const s = first.settings
+  const pass = b.runs.every((run) => boardSimPass(run.result))
+  const offered = (run: BoardSimRun) => (run.settings.clients * 1000) / run.settings.thinkMs
+  const checks = b.runs.map((run) => {
+    const r = run.result
+    const refused = Object.entries(r.refused)
+      .sort(([, x], [, y]) => y - x)
+      .map(([code, n]) => `${code} ${whole(n)}`)
+    const refusedTotal = Object.values(r.refused).reduce((a, n) => a + n, 0)
+    return (
+      `${run.name}: ${whole(run.settings.clients - r.divergent)} of ${whole(run.settings.clients)} replicas equal to the server's state, ` +
+      `history ${r.historyComplete ? `1..${whole(r.applied)} without a gap` : '**with gaps**'}, lost ${whole(r.lost)}, duplicated ${whole(r.duplicated)} ` +
+      `(sent ${whole(r.sent)}, applied ${whole(r.applied)}, refused ${whole(refusedTotal)}${refused.length ? ` [${refused.join(', ')}]` : ''}; ` +
+      `${whole(r.reconnects)} dropped sockets; ${whole(r.unanswered)} unanswered at the end; ${whole(r.errors)} errors)`
+    )
+  })
+  // Letters in table order: the convergence row first.
+  const convergence = letter()
+  const latencyRows = b.runs.map((run) => {
+    const r = run.result
+    const within = r.p95Ms < boardSimBudget.p95Ms
+    const budget = `budget p95 < ${boardSimBudget.p95Ms} ms: ${within ? 'within' : '**over**'}, aim < ${boardSimBudget.aimMs} ms`
+    return `| ${letter()} | Propagation latency p50 / p95, ${run.name} | **${ms(r.p50Ms)} / ${ms(r.p95Ms)} ms** (${whole(r.samples)} operations; ${budget}) | From sending an operation to the moment the last participant had applied its entry, over the participants connected from the send until then (the sender included), with a pause of 0-${whole(2 * run.settings.thinkMs)} ms before each operation (about ${whole(offered(run))} operations/s offered). Operations resent after a reconnect are left out (their time is the reconnect's). One process and one clock (performance.now()) for every participant, so no clock skew. |`
+  })
+  const rateRows = b.runs.map((run) => {
+    const r = run.result
+    const cpu = run.cpu
+      .map((proc) => `${proc.name} ${((proc.seconds * 1000) / r.applied).toFixed(2)} ms`)
+      .join('; ')
+    return `| ${letter()} | Operations applied per second, ${run.name} | **${r.opsPerSecond.toFixed(1)} ops/s** (${whole(r.applied)} in ${secs(r.seconds)}, about ${whole(offered(run))}/s offered); CPU per applied operation: ${cpu} | Operations applied ÷ the time from the first operation to the last answer. A board takes one operation at a time (the hub queues them; each is one TransactWriteItems: the board, its history entry, the operation id and the notes it changed), so when more is offered than it takes, this is one board's capacity (not the server's: other boards run side by side). CPU seconds from /proc over the whole run (joins and final checks included) ÷ operations applied; the simulator's ${whole(run.settings.clients)} sockets and replicas run in the bench process. |`
+  })
+  return [
+    boardSimHeading,
+    '',
+    '| # | Figure | Value | What it measures, and how |',
+    '|---|---|---|---|',
+    `| ${convergence} | **Boards converge; no operation lost or applied twice** | **${pass ? 'PASS' : 'FAIL'}**: ${checks.join('. ')} | \`npm run board:sim\` (test/sim/board-sim.ts) against a full local server of its own, ${b.runs.length} runs, each on a new practice and board: the practice signs up, creates an empathy-map board and one guest link; ${whole(s.clients)} guests join through it (a cookie jar each), load the state, take a ticket, open a socket and sync. Each then sends ${whole(s.ops)} operations (about 30% new notes, 20% moves, 20% dots, 15% edits of its own notes, 5% each dots taken back, recolours and deletes of its own notes), pausing before each, and after ${s.dropRate * 100}% of them, at random, terminates its socket 0-20 ms later (no close handshake, so the operation may or may not have left) and reconnects: a new ticket, sync since its replica's seq, its unconfirmed operations resent with the same ids. Replicas are the web app's \`BoardReplica\`. At the end everyone syncs; each replica is compared with \`GET /api/boards/{id}/state\` (deep equality) and the history is read in pages. Lost: operations confirmed (entry or ack), or sent and never refused, that the history lacks; duplicated: operation ids the history holds twice. Refusals (no dots left, a note deleted or the board full meanwhile) are the rules at work. |`,
+    ...latencyRows,
+    ...rateRows,
+    '',
+    `- Figure 9 was measured ${b.date} with \`${b.command}\`; the 1-minute load average was ${b.loadAverage.toFixed(2)} when it`,
+    "  started. It runs on a DynamoDB Local (in memory) and a full server of its own (as figure 1a's, in a child",
+    '  process), after a small warm-up run that is not reported. At workshop pace each person acts every',
+    `  ${secs((b.runs[0]?.settings.thinkMs ?? 0) / 1000)} on average, far busier than a real workshop: its latency is propagation. Flat out`,
+    '  offers more than a board takes: operations queue, so its latency is mostly waiting, and its rate is',
+    '  the board’s capacity on this machine.',
+    '',
+  ]
+}
+
+/** Put `section` in place of the report's own (or before the CPU table when it has none). */
+export function spliceSection(report: string, section: string[]): string {
+  const lines = report.split('\n')
+  const start = lines.indexOf(boardSimHeading)
+  if (start >= 0) {
+    const next = lines.findIndex((line, i) => i > start && line.startsWith('## '))
+    lines.splice(start, (next < 0 ? lines.length : next) - start, ...section)
+    return lines.join('\n')
+  }
+  const cpu = lines.findIndex((line) => line.startsWith('## Where the CPU goes'))
+  if (cpu < 0) return [...lines, '', ...section].join('\n')
+  lines.splice(cpu, 0, ...section)
+  return lines.join('\n')
+}
+
 export function render(f: Figures): string {
   const { connections, warmupSeconds, durationSeconds, rounds } = f.settings
   const windowSeconds = durationSeconds / rounds
@@ -311,6 +388,7 @@ export function render(f: Figures): string {
     ...analyticsRows(f),
     ...sentimentRows(f),
     '',
+    ...boardSimSection(f.boardSim),
     '## Where the CPU goes (measured windows only)',
     '',
     `CPU seconds (user + system, from /proc) each process used during the measured ${durationSeconds} s, per`,

@@ -3,11 +3,15 @@
  * submissions against raw TransactWriteItems, exactly-once under concurrent resends, the time
  * `npm start` takes to answer, cold and built, the patient page's weight and Lighthouse scores, the
  * analytics summary's latency at 10,000 and 1,000,000 responses beside a scan of the raw responses
- * (`BENCH_ANALYTICS_SIZES` changes the sizes), and the comment reader's sentiment accuracy.
+ * (`BENCH_ANALYTICS_SIZES` changes the sizes), the comment reader's sentiment accuracy, and the
+ * board simulator: convergence, propagation latency and operations per second of a busy board.
  * Writes test/bench/REPORT.md and prints it. See report.ts for what each figure is; every server,
  * JVM and browser it starts is stopped before it ends.
+ *
+ * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute) and puts its section
+ * into the REPORT.md already there.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,11 +19,18 @@ import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local'
 import { createDb } from '../../functions/src/store/db'
 import { ensureTable } from '../../functions/src/store/ensure-table'
 import { analyticsSettings, measureAnalytics, type AnalyticsFigures } from './analytics'
+import {
+  boardSimRuns,
+  boardSimTimeoutMs,
+  measureBoardSim,
+  type BoardSimFigures,
+  type BoardSimRun,
+} from './board-sim'
 import { autocannonSide, compare, rawSide, type LoadSettings, type Watched } from './load'
 import { describeMachine } from './machine'
 import { measurePatientPage } from './patient-page'
 import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from './proc'
-import { render, type Figures } from './report'
+import { boardSimSection, render, spliceSection, type Figures } from './report'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -46,8 +57,16 @@ const analytics = analyticsSettings()
  * busy cores), plus 4 minutes for the server, the summary requests and the scans.
  */
 const analyticsTimeoutMs = 4 * 60_000 + 1.2 * analytics.sizes.reduce((a, b) => a + b, 0)
-/** Without figure 7 the bench takes about 5 minutes; past this something hangs. */
-const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs
+/** Figure 9: each run waits at most boardSimTimeoutMs for answers; a minute for the rest. */
+const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_000
+/** Without figures 7 and 9 the bench takes about 5 minutes; past this something hangs. */
+const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs
+/** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
+const only = process.env.BENCH_ONLY?.trim() || undefined
+if (only !== undefined && only !== 'board-sim') {
+  process.stderr.write(`BENCH_ONLY=${only}: only "board-sim" can be measured alone\n`)
+  process.exit(2)
+}
 
 /** Undo steps, run last-in first-out whatever happens (error, Ctrl-C, timeout). */
 const cleanups: (() => Promise<void> | void)[] = []
@@ -227,6 +246,83 @@ async function analyticsFigures(): Promise<AnalyticsFigures> {
   return figures
 }
 
+/**
+ * Figure 9 on a DynamoDB Local of its own (in memory) and a full server of its own: the board
+ * simulator's guests on one board (board-sim.ts). Everything is stopped before the next figure.
+ */
+async function boardSimFigures(): Promise<BoardSimFigures> {
+  const date = new Date().toISOString()
+  const loadAverage = os.loadavg()[0] ?? Number.NaN
+  step('board sim: starting DynamoDB Local and the full server')
+  const dynamo = await withTimeout('starting DynamoDB Local', 60_000, startDynamoDbLocal())
+  cleanups.push(() => dynamo.stop())
+  const jvm = childrenNamed('java')
+  if (jvm.length !== 1) step(`expected one JVM child, found ${jvm.length}: its CPU is not reported`)
+  const target: TargetSettings = { endpoint: dynamo.endpoint, table: 'boards' }
+  await ensureTable(
+    createDb({ table: target.table, region: 'us-east-1', endpoint: target.endpoint }),
+  )
+  const full = await startServer('full', target)
+  cleanups.push(() => full.stop())
+  const watched = [
+    { name: 'API server (child process)', pid: full.pid },
+    ...jvm.map((pid) => ({ name: 'DynamoDB Local (JVM)', pid })),
+    { name: 'simulator (bench process)', pid: process.pid },
+  ]
+  // A fresh JVM and server compile their hot paths first: a small run nobody reports.
+  step('board sim: warming up (5 participants × 20 operations, not reported)')
+  await withTimeout(
+    'board sim (warm-up)',
+    boardSimTimeoutMs + 60_000,
+    measureBoardSim(
+      full.url,
+      [],
+      { name: 'warm-up', settings: { clients: 5, ops: 20, dropRate: 0.05, thinkMs: 10 } },
+      () => undefined,
+    ),
+  )
+  const runs: BoardSimRun[] = []
+  // Each run makes a practice and a board of its own on the same server.
+  for (const run of boardSimRuns) {
+    const { clients, ops, dropRate, thinkMs } = run.settings
+    step(
+      `board sim, ${run.name}: ${clients} participants × ${ops} operations, ` +
+        `${thinkMs * 2} ms between them at most, ${dropRate * 100}% dropped sockets`,
+    )
+    runs.push(
+      await withTimeout(
+        `board sim (${run.name})`,
+        boardSimTimeoutMs + 60_000,
+        measureBoardSim(full.url, watched, run, (line) => step(`board sim: ${line}`)),
+      ),
+    )
+  }
+  await full.stop()
+  await dynamo.stop()
+  for (const pid of jvm) {
+    if (!(await waitGone(pid, 5_000))) throw new Error(`DynamoDB Local (pid ${pid}) did not stop`)
+  }
+  return { runs, date, command: benchCommand(), loadAverage }
+}
+
+function benchCommand() {
+  const prefix = only ? `BENCH_ONLY=${only} ` : ''
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `${prefix}npm run bench`
+    : `${prefix}npx tsx test/bench/run.ts`
+}
+
+/** BENCH_ONLY=board-sim: figure 9 alone, its section replacing the one in REPORT.md. */
+async function boardSimOnly() {
+  const figures = await boardSimFigures()
+  const section = boardSimSection(figures)
+  const previous = existsSync(reportPath)
+    ? readFileSync(reportPath, 'utf8')
+    : '# Touchpoint bench\n'
+  writeFileSync(reportPath, spliceSection(previous, section))
+  process.stdout.write(`${section.join('\n')}\nWritten into ${reportPath}\n`)
+}
+
 /** `npm start` in the mirror: cold (it builds web/build there), then with that build in place. */
 async function startTimes(mirror: Mirror): Promise<{ cold: StartRun; warm: StartRun[] }> {
   step(`npm start, cold (building the web app in ${mirror.root})`)
@@ -291,6 +387,7 @@ async function main() {
   }
   const load = await timed('figures 1, 2, 4, 5 (throughput, exactly once)', throughput)
   const analyticsRun = await timed('figure 7 (analytics)', analyticsFigures)
+  const boardSim = await timed('figure 9 (board sim)', boardSimFigures)
   const sentiment = await timed('figure 8 (sentiment)', async () => {
     step('sentiment: measureSentiment() over the labelled comments')
     return measureSentiment()
@@ -304,8 +401,7 @@ async function main() {
   mirror.remove()
   const figures: Figures = {
     date,
-    command:
-      process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : 'npx tsx test/bench/run.ts',
+    command: benchCommand(),
     machine,
     settings,
     submitSettings,
@@ -316,6 +412,7 @@ async function main() {
     start,
     patientPage: page,
     analytics: analyticsRun,
+    boardSim,
     sentiment,
     phases,
     totalSeconds: (performance.now() - began) / 1000,
@@ -326,7 +423,8 @@ async function main() {
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
 }
 
-main().then(
+const work = only === 'board-sim' ? boardSimOnly : main
+work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),
 )

@@ -3,7 +3,7 @@ import type { Participant } from '../domain/boards/board'
 import type { Evidence } from '../domain/boards/apply'
 import { Operation } from '../domain/boards/operations'
 import { DomainError } from '../domain/errors'
-import { commitOperation, entriesAfter, type StateCache } from '../store/board-ops'
+import { commitOperations, entriesAfter, maxGroup, type StateCache } from '../store/board-ops'
 import * as boards from '../store/boards'
 import type { Db } from '../store/db'
 import type { BoardHub, Connection, ConnectionRegistry, Transport } from './ports'
@@ -20,6 +20,15 @@ import {
 export interface EvidenceSource {
   kind: 'response' | 'review'
   id: string
+}
+
+/** An operation that passed its checks and waits for its board's next transaction. */
+interface Pending {
+  connection: Connection
+  opId: string
+  op: Operation
+  evidence: Evidence | undefined
+  done: () => void
 }
 
 export interface BoardHubDeps {
@@ -164,33 +173,82 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
       }
     }
 
-    // One operation at a time per board: the cache has one writer, entries go out in seq order.
-    await queue.run(`${practiceId}/${boardId}`, async () => {
-      try {
-        const actor = { participant: connection.participant, facilitator: connection.facilitator }
-        const committed = await commitOperation(
-          db,
-          { practiceId, boardId, opId, op, actor, at: now(), evidence },
-          cache,
-        )
-        if (committed.kind === 'applied') {
-          await broadcast(practiceId, boardId, { type: 'entry', entry: committed.entry })
-        } else {
-          await sendTo(connectionId, { type: 'ack', opId, seq: committed.seq })
-        }
-      } catch (err) {
-        if (err instanceof DomainError) {
-          await refuse(err.status, err.code, err.message, err.field)
-          return
-        }
-        // Only ids and the operation's type: never its text or anyone's name.
-        logger.error(
-          { boardId, practiceId, opId, opType: op.type, errorName: errorName(err) },
-          'board operation failed',
-        )
-        await refuse(500, 'internal', 'Something went wrong. Try again in a moment.')
-      }
+    // Each board's operations are written in order, in groups (see `commitOperations`): while one
+    // group's transaction is in flight the next group gathers, so a busy board is not one
+    // transaction per operation. The cache has one writer and entries go out in seq order.
+    await new Promise<void>((done) => {
+      const key = `${practiceId}/${boardId}`
+      const waiting = gathering.get(key)
+      const item = { connection, opId, op, evidence, done }
+      if (waiting) return waiting.push(item)
+      gathering.set(key, [item])
+      void queue.run(key, () => writeGroup(key))
     })
+  }
+
+  /** Operations waiting for their board's next transaction, by board. */
+  const gathering = new Map<string, Pending[]>()
+
+  async function writeGroup(key: string) {
+    const all = gathering.get(key) ?? []
+    const group = all.splice(0, maxGroup)
+    if (all.length > 0) void queue.run(key, () => writeGroup(key))
+    else gathering.delete(key)
+    const first = group[0]
+    if (!first) return
+    const { practiceId, boardId } = first.connection
+    try {
+      const outcomes = await commitOperations(
+        db,
+        group.map(({ connection, opId, op, evidence }) => ({
+          practiceId,
+          boardId,
+          opId,
+          op,
+          actor: { participant: connection.participant, facilitator: connection.facilitator },
+          at: now(),
+          evidence,
+        })),
+        cache,
+      )
+      for (const [k, outcome] of outcomes.entries()) {
+        const { connection, opId, op } = group[k]!
+        if (outcome.kind === 'applied') {
+          await broadcast(practiceId, boardId, { type: 'entry', entry: outcome.entry })
+        } else if (outcome.kind === 'duplicate') {
+          await sendTo(connection.connectionId, { type: 'ack', opId, seq: outcome.seq })
+        } else {
+          await refuseFor(connection, opId, op, outcome.error)
+        }
+      }
+    } catch (err) {
+      for (const { connection, opId, op } of group) await refuseFor(connection, opId, op, err)
+    } finally {
+      for (const { done } of group) done()
+    }
+  }
+
+  async function refuseFor(connection: Connection, opId: string, op: Operation, err: unknown) {
+    const { connectionId, practiceId, boardId } = connection
+    const refused = (status: number, code: string, detail: string, field?: string) =>
+      sendTo(connectionId, {
+        type: 'refused',
+        opId,
+        status,
+        code,
+        detail,
+        ...(field === undefined ? {} : { field }),
+      })
+    if (err instanceof DomainError) {
+      await refused(err.status, err.code, err.message, err.field)
+      return
+    }
+    // Only ids and the operation's type: never its text or anyone's name.
+    logger.error(
+      { boardId, practiceId, opId, opType: op.type, errorName: errorName(err) },
+      'board operation failed',
+    )
+    await refused(500, 'internal', 'Something went wrong. Try again in a moment.')
   }
 
   return {

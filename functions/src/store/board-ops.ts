@@ -10,10 +10,12 @@ import * as keys from './keys'
 import { boardToItem, loadState } from './boards'
 
 /**
- * The board's write path. One operation is one transaction: the board item (its sequence number
- * advanced, on condition that nobody else advanced it since we read), the history entry, the
- * operation id (on condition it was never seen: a resend changes nothing), and each note or action
- * the operation changed. Whoever loses a race reads the board again and re-applies the rules.
+ * The board's write path. Operations are written in groups: one transaction holds the board item
+ * (its sequence number advanced, on condition that nobody else advanced it since we read), a
+ * history entry and an operation id per operation (the id on condition it was never seen, so a
+ * resend changes nothing), and the final version of each note or action the group changed. One
+ * busy board thus costs one transaction per group rather than per operation. Whoever loses a race
+ * reads the board again and applies the rules again.
  */
 
 /** Boards kept in memory between operations by a single writer (the local hub); optional. */
@@ -38,79 +40,125 @@ export type Committed =
   /** The operation id was applied before, as `seq`; nothing changed. */
   | { kind: 'duplicate'; seq: number }
 
+/** What became of each operation of a group; a refusal carries the rules' error. */
+export type Outcome = Committed | { kind: 'refused'; error: unknown }
+
+/**
+ * Operations per transaction: each takes two items (entry and id) and may change one note, and a
+ * transaction holds at most 100 items.
+ */
+export const maxGroup = 24
 const attempts = 6
 
+/** One operation; throws the rules' error when it is refused. */
 export async function commitOperation(
   db: Db,
   commit: Commit,
   cache?: StateCache,
 ): Promise<Committed> {
-  const { practiceId, boardId, opId } = commit
+  const [outcome] = await commitOperations(db, [commit], cache)
+  if (outcome!.kind === 'refused') throw outcome!.error
+  return outcome!
+}
+
+/**
+ * Operations on one board, in order, written together. Each is applied to the board as the ones
+ * before it left it; a refused one changes nothing and does not stop the others.
+ */
+export async function commitOperations(
+  db: Db,
+  commits: readonly Commit[],
+  cache?: StateCache,
+): Promise<Outcome[]> {
+  if (commits.length > maxGroup) throw new RangeError(`At most ${maxGroup} operations at once`)
+  const first = commits[0]
+  if (!first) return []
+  const { practiceId, boardId } = first
+  const outcomes: (Outcome | undefined)[] = commits.map(() => undefined)
+  /** Operation ids found in the history: final, whatever else happens. */
+  const seen = new Map<number, number>()
+
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const state =
+    const before =
       (attempt === 0 ? cache?.get(boardId) : undefined) ??
       (await loadState(db, practiceId, boardId, { consistent: true }))
-    if (!state) throw new NotFound('board', boardId)
+    if (!before) throw new NotFound('board', boardId)
 
-    let applied
-    try {
-      applied = applyOperation(state, commit.op, commit.actor, {
-        at: commit.at,
-        evidence: commit.evidence,
-      })
-    } catch (refusal) {
-      // A resent note.add is refused as a duplicate note; it is really a duplicate operation.
-      const seen = await seenAs(db, practiceId, boardId, opId)
-      if (seen !== undefined) return { kind: 'duplicate', seq: seen }
-      throw refusal
+    let state = before
+    const applied: { index: number; entry: Entry; changes: Changes }[] = []
+    const inGroup = new Map<string, number>()
+    for (const [index, commit] of commits.entries()) {
+      const earlier = seen.get(index) ?? inGroup.get(commit.opId)
+      if (earlier !== undefined) {
+        outcomes[index] = { kind: 'duplicate', seq: earlier }
+        continue
+      }
+      try {
+        const next = applyOperation(state, commit.op, commit.actor, {
+          at: commit.at,
+          evidence: commit.evidence,
+        })
+        const entry: Entry = {
+          seq: next.state.board.seq,
+          opId: commit.opId,
+          op: commit.op,
+          actor: entryActor(state, commit.op, commit.actor.participant),
+          at: commit.at.toISOString(),
+          changes: publicChanges(next.changes),
+        }
+        applied.push({ index, entry, changes: next.changes })
+        inGroup.set(commit.opId, entry.seq)
+        state = next.state
+      } catch (refusal) {
+        // A resent note.add is refused as a duplicate note; it is really a duplicate operation.
+        const seq = await seenAs(db, practiceId, boardId, commit.opId)
+        if (seq !== undefined) seen.set(index, seq)
+        outcomes[index] =
+          seq === undefined ? { kind: 'refused', error: refusal } : { kind: 'duplicate', seq }
+      }
     }
+    if (applied.length === 0) return outcomes as Outcome[]
 
-    const entry: Entry = {
-      seq: applied.state.board.seq,
-      opId,
-      op: commit.op,
-      actor: entryActor(state, commit.op, commit.actor.participant),
-      at: commit.at.toISOString(),
-      changes: publicChanges(applied.changes),
-    }
     try {
       await db.client.send(
         new TransactWriteCommand({
-          TransactItems: writesFor(db, commit, state, applied.state, applied.changes, entry),
+          TransactItems: writesFor(db, first, before, state, applied),
         }),
       )
     } catch (err) {
-      if (conditionFailedAt(err, 2)) {
-        const seen = await seenAs(db, practiceId, boardId, opId)
-        return { kind: 'duplicate', seq: seen ?? 0 }
+      // An operation id already in the history: that operation was applied by an earlier
+      // transaction (a resend); mark it and write the rest.
+      const resent = applied.filter((_, k) => conditionFailedAt(err, 2 + 2 * k))
+      for (const { index, entry } of resent) {
+        seen.set(index, (await seenAs(db, practiceId, boardId, entry.opId)) ?? 0)
       }
-      if (conditionFailedAt(err, 0) || conditionFailedAt(err, 1) || isConflict(err)) {
+      if (resent.length > 0 || conditionFailedAt(err, 0) || isCancelled(err)) {
         cache?.delete(boardId)
         continue
       }
       throw err
     }
-    cache?.set(boardId, applied.state)
-    return { kind: 'applied', entry, state: applied.state }
+    for (const { index, entry } of applied) outcomes[index] = { kind: 'applied', entry, state }
+    cache?.set(boardId, state)
+    return outcomes as Outcome[]
   }
   cache?.delete(boardId)
   throw new Unavailable('The board is busy. Try again in a moment.')
 }
 
+/** Item 0 is the board, then each entry and its operation id (1 + 2k, 2 + 2k), then the rest. */
 function writesFor(
   db: Db,
-  { practiceId, boardId, opId }: Commit,
+  { practiceId, boardId }: Commit,
   before: BoardState,
   after: BoardState,
-  changes: Changes,
-  entry: Entry,
+  applied: readonly { entry: Entry; changes: Changes }[],
 ) {
   const TableName = db.table
   const board = after.board
   const writes: NonNullable<
     ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
   > = [
-    // 0: the board, only if its sequence number is still the one the rules saw.
     {
       Put: {
         TableName,
@@ -119,44 +167,51 @@ function writesFor(
         ExpressionAttributeValues: { ':seen': before.board.seq },
       },
     },
-    // 1: the history entry.
-    {
-      Put: {
-        TableName,
-        Item: toItem(keys.boardEntry(practiceId, boardId, entry.seq), 'boardEntry', entry),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    // 2: the operation id, so a resend is recognised.
-    {
-      Put: {
-        TableName,
-        Item: toItem(keys.boardOpId(practiceId, boardId, opId), 'boardOpId', { seq: entry.seq }),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
   ]
-  for (const note of changes.notes) {
-    writes.push({
-      Put: {
-        TableName,
-        Item: toItem(keys.boardNote(practiceId, boardId, note.id), 'boardNote', note),
+  const notes = new Set<string>()
+  const actions = new Set<string>()
+  for (const { entry, changes } of applied) {
+    writes.push(
+      {
+        Put: {
+          TableName,
+          Item: toItem(keys.boardEntry(practiceId, boardId, entry.seq), 'boardEntry', entry),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
-    })
-  }
-  for (const id of changes.removedNotes) {
-    writes.push({ Delete: { TableName, Key: keys.boardNote(practiceId, boardId, id) } })
-  }
-  for (const action of changes.actions) {
-    writes.push({
-      Put: {
-        TableName,
-        Item: toItem(keys.boardAction(practiceId, boardId, action.id), 'boardAction', action),
+      {
+        Put: {
+          TableName,
+          Item: toItem(keys.boardOpId(practiceId, boardId, entry.opId), 'boardOpId', {
+            seq: entry.seq,
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
-    })
+    )
+    for (const note of changes.notes) notes.add(note.id)
+    for (const id of changes.removedNotes) notes.add(id)
+    for (const action of changes.actions) actions.add(action.id)
+    for (const id of changes.removedActions) actions.add(id)
   }
-  for (const id of changes.removedActions) {
-    writes.push({ Delete: { TableName, Key: keys.boardAction(practiceId, boardId, id) } })
+  // Each note or action once, as the group left it (a transaction names an item only once).
+  for (const id of notes) {
+    const note = after.notes[id]
+    const Key = keys.boardNote(practiceId, boardId, id)
+    writes.push(
+      note
+        ? { Put: { TableName, Item: toItem(Key, 'boardNote', note) } }
+        : { Delete: { TableName, Key } },
+    )
+  }
+  for (const id of actions) {
+    const action = after.actions[id]
+    const Key = keys.boardAction(practiceId, boardId, id)
+    writes.push(
+      action
+        ? { Put: { TableName, Item: toItem(Key, 'boardAction', action) } }
+        : { Delete: { TableName, Key } },
+    )
   }
   const summary = summaryOf(board)
   if (JSON.stringify(summary) !== JSON.stringify(summaryOf(before.board))) {
@@ -199,11 +254,17 @@ async function seenAs(db: Db, practiceId: string, boardId: string, opId: string)
   return typeof Item?.seq === 'number' ? Item.seq : undefined
 }
 
-/** DynamoDB cancels a transaction that races another on the same items. */
-function isConflict(err: unknown) {
+/**
+ * DynamoDB cancels a transaction that races another on the same items (or finds an entry already
+ * written at that sequence number): read the board again and retry.
+ */
+function isCancelled(err: unknown) {
   if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return false
   const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons
-  return reasons?.some((r) => r.Code === 'TransactionConflict') ?? false
+  return (
+    reasons?.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ConditionalCheckFailed') ??
+    false
+  )
 }
 
 /**
