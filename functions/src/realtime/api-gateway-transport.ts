@@ -5,6 +5,7 @@ import {
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi'
 import type { Logger } from 'pino'
+import { encodeMessage } from './encode'
 import type { Transport } from './ports'
 import type { ServerMessage } from './protocol'
 
@@ -46,7 +47,7 @@ export function apiGatewayTransport({
         await client.send(
           new PostToConnectionCommand({
             ConnectionId: connectionId,
-            Data: encoder.encode(JSON.stringify(message)),
+            Data: encoder.encode(encodeMessage(message)),
           }),
         )
         return true

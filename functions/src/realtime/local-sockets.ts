@@ -1,4 +1,5 @@
 import WebSocket from 'ws'
+import { encodeMessage } from './encode'
 import type { ServerMessage } from './protocol'
 import type { Transport } from './ports'
 
@@ -28,7 +29,7 @@ export function localSockets(): Transport & {
       const socket = sockets.get(connectionId)
       if (!socket || socket.readyState !== WebSocket.OPEN) return false
       // Frames queue on the socket in call order, so messages arrive in the order the hub sent them.
-      socket.send(JSON.stringify(message))
+      socket.send(encodeMessage(message))
       return true
     },
   }
