@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -79,4 +79,30 @@ export async function signOut(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name }).click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
   await expect(page).toHaveURL('/')
+}
+
+/**
+ * Invites a colleague through the API (as the team page does) and has them accept, in a browser
+ * context of their own, so they are signed in there. Close the context when done.
+ */
+export async function inviteColleague(
+  page: Page,
+  browser: Browser,
+  csrfToken: string,
+  name: string,
+  role: 'manager' | 'staff' | 'committee' = 'staff',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const invited = await page.request.post('/api/invitations', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { email: uniqueEmail(role), role },
+  })
+  expect(invited.status()).toBe(201)
+  const { link } = (await invited.json()) as { link: string }
+  const context = await browser.newContext()
+  const colleague = await context.newPage()
+  const joined = await colleague.request.post('/api/join', {
+    data: { token: new URL(link).hash.replace('#token=', ''), name, password: goodPassword },
+  })
+  expect(joined.status()).toBe(201)
+  return { context, page: colleague }
 }

@@ -10,14 +10,15 @@ export interface NavItem {
 }
 
 /**
- * The signed-in app's main navigation, in order. Later areas (Dashboard, Surveys, Responses,
- * Reviews, Moments, Workshops, Governance) are added here as they are built.
+ * The signed-in app's main navigation, in order. Later areas (Reviews, Moments, Governance) are
+ * added here as they are built.
  */
 export const navItems: readonly NavItem[] = [
   { href: '/home', label: 'Home' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/surveys', label: 'Surveys' },
   { href: '/responses', label: 'Responses' },
+  { href: '/workshops', label: 'Workshops' },
   { href: '/settings', label: 'Settings' },
   {
     href: '/outbox',
