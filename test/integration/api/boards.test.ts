@@ -50,6 +50,11 @@ describe('canvases', () => {
       'pains',
       'gains',
     ])
+    // Where each area sits, so the picker draws the canvas as it is.
+    expect(map.columns).toBe(4)
+    expect(map.areas[0]).toMatchObject({ id: 'goal', row: 1, col: 1, rowSpan: 1, colSpan: 4 })
+    expect(journey.columns).toBeUndefined()
+    expect(journey.areas[0].row).toBeUndefined()
     expect(map.steps[0]).toEqual({
       id: 'persona',
       title: 'Who is this about?',

@@ -52,8 +52,23 @@ const CanvasSummary = z
         mode: z.enum(['write', 'vote', 'discuss', 'act']),
       }),
     ),
-    /** A journey canvas lists its rows; its columns are the practice's touch points. */
-    areas: z.array(z.object({ id: Slug, title: z.string(), prompt: z.string() })),
+    /** Grid canvases: the columns their areas sit in. */
+    columns: z.number().int().optional(),
+    /**
+     * A journey canvas lists its rows (its columns are the practice's touch points); a grid
+     * canvas's areas say where they sit, so a picker can draw the canvas as it is.
+     */
+    areas: z.array(
+      z.object({
+        id: Slug,
+        title: z.string(),
+        prompt: z.string(),
+        row: z.number().int().optional(),
+        col: z.number().int().optional(),
+        rowSpan: z.number().int().optional(),
+        colSpan: z.number().int().optional(),
+      }),
+    ),
   })
   .meta({ id: 'CanvasSummary' })
 
@@ -371,6 +386,10 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
 function canvasSummary(canvas: Canvas, language: 'en' | 'es'): z.infer<typeof CanvasSummary> {
   const text = (localized: { en: string; es?: string | undefined }) =>
     (language === 'es' ? localized.es : undefined) ?? localized.en
+  const place = (id: string) => {
+    const area = canvas.areas.find((a) => a.id === id)
+    return area && { row: area.row, col: area.col, rowSpan: area.rowSpan, colSpan: area.colSpan }
+  }
   const areas = canvas.kind === 'journey' ? canvas.rows : canvas.areas
   return {
     id: canvas.id,
@@ -385,10 +404,12 @@ function canvasSummary(canvas: Canvas, language: 'en' | 'es'): z.infer<typeof Ca
       minutes: step.minutes,
       mode: step.mode,
     })),
+    ...(canvas.kind === 'grid' && { columns: canvas.columns }),
     areas: areas.map((area) => ({
       id: area.id,
       title: text(area.title),
       prompt: text(area.prompt),
+      ...place(area.id),
     })),
   }
 }
