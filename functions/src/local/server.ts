@@ -160,7 +160,8 @@ export function assertPortFree(port: number, hostname: string): Promise<void> {
 /** Listen on `port` (0 picks a free one) and resolve with the URL people open. */
 export function listen(app: Hono, port: number, hostname: string): Promise<StartedServer> {
   return new Promise((done, fail) => {
-    const wss = new WebSocketServer({ noServer: true })
+    // Board messages are small (a note is at most 500 characters); a larger frame closes the socket.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
     const server = serve(
       { fetch: app.fetch, port, hostname, websocket: { server: wss } },
       (info) => {

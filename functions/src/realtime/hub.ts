@@ -3,7 +3,13 @@ import type { Participant } from '../domain/boards/board'
 import type { Evidence } from '../domain/boards/apply'
 import { Operation } from '../domain/boards/operations'
 import { DomainError } from '../domain/errors'
-import { commitOperations, entriesAfter, maxGroup, type StateCache } from '../store/board-ops'
+import {
+  commitOperations,
+  entriesAfter,
+  maxGroup,
+  type Outcome,
+  type StateCache,
+} from '../store/board-ops'
 import * as boards from '../store/boards'
 import type { Db } from '../store/db'
 import type { BoardHub, Connection, ConnectionRegistry, Transport } from './ports'
@@ -11,6 +17,7 @@ import {
   ClientMessage,
   entriesPerBatch,
   maxCatchUp,
+  maxMessageBytes,
   type Entry,
   type PresenceEntry,
   type ServerMessage,
@@ -59,18 +66,29 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
   const now = deps.now ?? (() => new Date())
   const queue = boardQueue()
 
-  /** Send to one connection; a connection the transport no longer has is forgotten. */
-  async function sendTo(connectionId: string, message: ServerMessage): Promise<boolean> {
+  /**
+   * Send to one connection; a connection the transport no longer has is forgotten. A transient
+   * failure keeps the connection: its client notices the gap and asks again.
+   */
+  async function deliver(
+    connectionId: string,
+    message: ServerMessage,
+  ): Promise<'sent' | 'gone' | 'failed'> {
     let delivered: boolean
     try {
       delivered = await transport.send(connectionId, message)
     } catch (err) {
-      // A transient failure of the transport: keep the connection, its client resyncs on a gap.
       logger.warn({ connectionId, errorName: errorName(err) }, 'board message not delivered')
-      return true
+      return 'failed'
     }
-    if (!delivered) await connections.remove(connectionId)
-    return delivered
+    if (delivered) return 'sent'
+    await connections.remove(connectionId)
+    return 'gone'
+  }
+
+  /** False only when the connection is gone. */
+  async function sendTo(connectionId: string, message: ServerMessage): Promise<boolean> {
+    return (await deliver(connectionId, message)) !== 'gone'
   }
 
   async function broadcast(
@@ -126,8 +144,19 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
       const entries = await entriesAfter(db, practiceId, boardId, after, entriesPerBatch)
       const last = entries.at(-1)?.seq ?? after
       const done = entries.length < entriesPerBatch || last >= seq
-      const batch: ServerMessage = { type: 'entries', entries, upTo: Math.max(seq, last), done }
-      if (!(await sendTo(connectionId, batch)) || done) return
+      const batches = inBatchesOf(maxMessageBytes, entries)
+      for (const [i, part] of batches.entries()) {
+        const upTo = Math.max(seq, last)
+        const batch: ServerMessage = {
+          type: 'entries',
+          entries: part,
+          upTo,
+          done: done && i === batches.length - 1,
+        }
+        // A batch that did not go out ends the catch-up: the client asks again from where it is.
+        if ((await deliver(connectionId, batch)) !== 'sent') return
+      }
+      if (done) return
       after = last
     }
   }
@@ -135,20 +164,13 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
   async function boardSeq(practiceId: string, boardId: string) {
     const cached = cache?.get(boardId)
     if (cached) return cached.board.seq
-    return (await boards.get(db, practiceId, boardId))?.seq
+    return (await boards.get(db, practiceId, boardId, { consistent: true }))?.seq
   }
 
   async function operate(connection: Connection, opId: string, input: unknown) {
-    const { connectionId, practiceId, boardId } = connection
+    const { practiceId, boardId } = connection
     const refuse = (status: number, code: string, detail: string, field?: string) =>
-      sendTo(connectionId, {
-        type: 'refused',
-        opId,
-        status,
-        code,
-        detail,
-        ...(field === undefined ? {} : { field }),
-      })
+      sendRefusal(connection, opId, { status, code, detail, field })
 
     const parsed = Operation.safeParse(input)
     if (!parsed.success) {
@@ -197,8 +219,9 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     const first = group[0]
     if (!first) return
     const { practiceId, boardId } = first.connection
+    let outcomes: Outcome[]
     try {
-      const outcomes = await commitOperations(
+      outcomes = await commitOperations(
         db,
         group.map(({ connection, opId, op, evidence }) => ({
           practiceId,
@@ -211,6 +234,14 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         })),
         cache,
       )
+    } catch (err) {
+      for (const { connection, opId, op } of group) await refuseFor(connection, opId, op, err)
+      for (const { done } of group) done()
+      return
+    }
+    // Written: whatever happens while telling people, nothing is refused now. A client that
+    // misses an entry catches up on the next one or the next pong.
+    try {
       for (const [k, outcome] of outcomes.entries()) {
         const { connection, opId, op } = group[k]!
         if (outcome.kind === 'applied') {
@@ -222,25 +253,21 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         }
       }
     } catch (err) {
-      for (const { connection, opId, op } of group) await refuseFor(connection, opId, op, err)
+      logger.error({ boardId, practiceId, errorName: errorName(err) }, 'board broadcast failed')
     } finally {
       for (const { done } of group) done()
     }
   }
 
   async function refuseFor(connection: Connection, opId: string, op: Operation, err: unknown) {
-    const { connectionId, practiceId, boardId } = connection
-    const refused = (status: number, code: string, detail: string, field?: string) =>
-      sendTo(connectionId, {
-        type: 'refused',
-        opId,
-        status,
-        code,
-        detail,
-        ...(field === undefined ? {} : { field }),
-      })
+    const { practiceId, boardId } = connection
     if (err instanceof DomainError) {
-      await refused(err.status, err.code, err.message, err.field)
+      await sendRefusal(connection, opId, {
+        status: err.status,
+        code: err.code,
+        detail: err.message,
+        field: err.field,
+      })
       return
     }
     // Only ids and the operation's type: never its text or anyone's name.
@@ -248,7 +275,32 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
       { boardId, practiceId, opId, opType: op.type, errorName: errorName(err) },
       'board operation failed',
     )
-    await refused(500, 'internal', 'Something went wrong. Try again in a moment.')
+    await sendRefusal(connection, opId, {
+      status: 500,
+      code: 'internal',
+      detail: 'Something went wrong. Try again in a moment.',
+    })
+  }
+
+  /** Tell the sender its operation changed nothing, in the shape of a problem+json body. */
+  function sendRefusal(
+    { connectionId }: Connection,
+    opId: string,
+    {
+      status,
+      code,
+      detail,
+      field,
+    }: { status: number; code: string; detail: string; field?: string | undefined },
+  ) {
+    return sendTo(connectionId, {
+      type: 'refused',
+      opId,
+      status,
+      code,
+      detail,
+      ...(field === undefined ? {} : { field }),
+    })
   }
 
   return {
@@ -292,9 +344,13 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
           case 'typing':
             await connections.setTyping(connection, message.area)
             return await broadcastPresence(connection.practiceId, connection.boardId)
-          case 'ping':
-            await sendTo(connectionId, { type: 'pong' })
+          case 'ping': {
+            // With the board's seq, so a client that missed the last entry (no later one to
+            // show the gap) notices and syncs.
+            const seq = await boardSeq(connection.practiceId, connection.boardId)
+            await sendTo(connectionId, { type: 'pong', seq: seq ?? 0 })
             return
+          }
         }
       } catch (err) {
         logger.error(
@@ -355,6 +411,28 @@ function boardQueue() {
       return result
     },
   }
+}
+
+/**
+ * Entries split so each message stays under `maxBytes` of JSON (settings changes carry the whole
+ * board, so 50 entries can pass API Gateway's 128 KB). One entry alone always goes out.
+ */
+export function inBatchesOf(maxBytes: number, entries: readonly Entry[]): Entry[][] {
+  const batches: Entry[][] = []
+  let current: Entry[] = []
+  let bytes = 0
+  for (const entry of entries) {
+    const size = Buffer.byteLength(JSON.stringify(entry))
+    if (current.length > 0 && bytes + size > maxBytes) {
+      batches.push(current)
+      current = []
+      bytes = 0
+    }
+    current.push(entry)
+    bytes += size
+  }
+  if (current.length > 0 || batches.length === 0) batches.push(current)
+  return batches
 }
 
 function errorName(err: unknown) {

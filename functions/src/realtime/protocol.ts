@@ -64,10 +64,13 @@ export type ServerMessage =
   | { type: 'ack'; opId: string; seq: number }
   /** Too far behind to catch up entry by entry: load the board again over HTTP. */
   | { type: 'reload' }
-  | { type: 'pong' }
+  /** With the board's sequence number: a client behind it syncs. */
+  | { type: 'pong'; seq: number }
   | { type: 'error'; detail: string }
 
-/** Entries per `entries` message: API Gateway caps a message at 128 KB. */
+/** Entries read per catch-up step; messages are split further by size. */
 export const entriesPerBatch = 50
+/** Bytes of entries per message: API Gateway caps a message at 128 KB. */
+export const maxMessageBytes = 96 * 1024
 /** A client further behind than this reloads the board instead of replaying entries. */
 export const maxCatchUp = 2000

@@ -225,17 +225,17 @@ function writesFor(
   return writes
 }
 
-/** Anonymous notes stay anonymous in the history: their author's operations on them carry no name. */
+/**
+ * Anonymous notes stay anonymous in the history: no operation on one carries a name, whoever sent
+ * it. (Naming everyone but the author would name the author, by elimination or by their dots.)
+ */
 function entryActor(
   state: BoardState,
   op: Operation,
   participant: Participant,
 ): Participant | null {
   if (op.type === 'note.add') return op.anonymous ? null : participant
-  if ('noteId' in op && op.type !== 'action.add') {
-    const note = state.notes[op.noteId]
-    if (note?.anonymous && note.authorId === participant.id) return null
-  }
+  if ('noteId' in op && op.type !== 'action.add' && state.notes[op.noteId]?.anonymous) return null
   return participant
 }
 

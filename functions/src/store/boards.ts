@@ -41,10 +41,13 @@ export async function loadState(
   boardId: string,
   { consistent = false }: { consistent?: boolean } = {},
 ): Promise<BoardState | undefined> {
-  const state: Partial<BoardState> & Pick<BoardState, 'notes' | 'actions'> = {
-    notes: {},
-    actions: {},
-  }
+  // The board first, then its notes and actions: a Query is not a snapshot, and this order makes
+  // whatever it reads at least as new as the board's seq. A writer whose condition is that seq
+  // then fails on anything newer and reads again; a client replays entries after it, which only
+  // replace whole entities, so reading some of them early changes nothing.
+  const board = await get(db, practiceId, boardId, { consistent })
+  if (!board) return undefined
+  const state: BoardState = { board, notes: {}, actions: {} }
   let ExclusiveStartKey: Record<string, unknown> | undefined
   do {
     const page = await db.client.send(
@@ -58,8 +61,7 @@ export async function loadState(
     )
     for (const item of page.Items ?? []) {
       const sk = String(item.sk)
-      if (sk === 'BOARD') state.board = boardFromItem(Board, item)
-      else if (sk.startsWith('NOTE#')) {
+      if (sk.startsWith('NOTE#')) {
         const note = fromItem(StoredNote, item)
         state.notes[note.id] = note
       } else if (sk.startsWith('ACTION#')) {
@@ -69,9 +71,7 @@ export async function loadState(
     }
     ExclusiveStartKey = page.LastEvaluatedKey
   } while (ExclusiveStartKey)
-  return state.board
-    ? { board: state.board, notes: state.notes, actions: state.actions }
-    : undefined
+  return state
 }
 
 /**
@@ -110,9 +110,18 @@ export async function create(db: Db, practiceId: string, board: Board): Promise<
 }
 
 /** The board's settings alone (no notes): enough to check who may open it. */
-export async function get(db: Db, practiceId: string, boardId: string): Promise<Board | undefined> {
+export async function get(
+  db: Db,
+  practiceId: string,
+  boardId: string,
+  { consistent = false }: { consistent?: boolean } = {},
+): Promise<Board | undefined> {
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.table, Key: keys.board(practiceId, boardId) }),
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.board(practiceId, boardId),
+      ConsistentRead: consistent,
+    }),
   )
   return Item ? boardFromItem(Board, Item) : undefined
 }

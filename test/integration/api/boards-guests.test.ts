@@ -1,3 +1,4 @@
+import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../functions/src/api/app'
 import {
@@ -7,6 +8,7 @@ import {
   findGuestLink,
   issueTicket,
 } from '../../../functions/src/store/board-access'
+import { commitOperation } from '../../../functions/src/store/board-ops'
 import type { Db } from '../../../functions/src/store/db'
 import { Caller, freshPractice, testApp } from '../../support/api'
 import { createBoard, joinAsGuest, linkToken, staffOf } from '../../support/boards'
@@ -150,6 +152,34 @@ describe('a guest', () => {
     const ticket = await guest.post(`/api/boards/${board.id}/ticket`)
     expect(ticket.status).toBe(200)
     expect(ticket.body.socketUrl).toBe('ws://localhost/ws')
+  })
+
+  it('cannot read the words of face-down notes through the history or the export', async () => {
+    const { board, guest, owner, ownerId, practiceId } = await boardWithGuest()
+    const facilitator = { participant: staffOf(ownerId), facilitator: true }
+    await commitOperation(db, {
+      practiceId,
+      boardId: board.id,
+      opId: ulid(),
+      op: { type: 'board.hide', hidden: true },
+      actor: facilitator,
+      at: new Date(),
+    })
+    for (const path of ['history', 'export.md']) {
+      const refused = await guest.get(`/api/boards/${board.id}/${path}`)
+      expect(refused.status, path).toBe(409)
+      expect(refused.body.type).toMatch(/\/notes-hidden$/)
+      expect((await owner.get(`/api/boards/${board.id}/${path}`)).status, path).toBe(200)
+    }
+    await commitOperation(db, {
+      practiceId,
+      boardId: board.id,
+      opId: ulid(),
+      op: { type: 'board.hide', hidden: false },
+      actor: facilitator,
+      at: new Date(),
+    })
+    expect((await guest.get(`/api/boards/${board.id}/history`)).status).toBe(200)
   })
 
   it('cannot open another board, nor any staff route', async () => {

@@ -230,7 +230,7 @@ describe('the board socket Lambda', () => {
 
     expect(await tableConnections(db).get(ben.connectionId)).toBeUndefined()
     expect(await itemAt(keys.connectionLookup(ben.connectionId))).toBeUndefined()
-    expect(to(ana.connectionId)[0]).toEqual({ type: 'pong' })
+    expect(to(ana.connectionId)[0]).toEqual({ type: 'pong', seq: 0 })
     expect(presenceNames(to(ana.connectionId).at(-1))).toEqual(['Ana'])
     // The late `$disconnect` finds nothing left to do.
     expect(await handler(event('$disconnect', ben.connectionId))).toEqual({ statusCode: 200 })
@@ -266,7 +266,7 @@ describe('the board socket Lambda', () => {
 
     await send(ana.connectionId, { type: 'ping' })
 
-    expect(to(ana.connectionId)).toEqual([{ type: 'pong' }])
+    expect(to(ana.connectionId)).toEqual([{ type: 'pong', seq: 0 }])
     expect(gateway.commandCalls(DeleteConnectionCommand)).toEqual([])
   })
 

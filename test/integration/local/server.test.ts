@@ -102,7 +102,7 @@ describe('the local server', () => {
     const client = await BoardClient.open(wsUrl(), ticket)
     try {
       client.send({ type: 'ping' })
-      expect(await client.waitFor((m) => m.type === 'pong')).toEqual({ type: 'pong' })
+      expect(await client.waitFor((m) => m.type === 'pong')).toEqual({ type: 'pong', seq: 0 })
     } finally {
       await client.close()
     }

@@ -149,7 +149,15 @@ describe('the board socket', () => {
     client.socket.send(JSON.stringify({ type: 'shout' }))
     await client.until(() => client.all('error').length === 2, 'two errors')
     await client.roundTrip()
-    expect(client.all('pong')).toHaveLength(1)
+    expect(client.all('pong')).toEqual([{ type: 'pong', seq: 0 }])
+  })
+
+  it("answers a ping with the board's seq, so a client that missed the last entry notices", async () => {
+    const t = await freshBoard(local.db)
+    const client = await join(t)
+    await client.entryFor(client.op(noteAdd()))
+    await client.roundTrip()
+    expect(client.all('pong').at(-1)).toEqual({ type: 'pong', seq: 1 })
   })
 
   it('acknowledges a resent operation without applying it twice', async () => {

@@ -43,7 +43,7 @@ describe('apiGatewayTransport', () => {
     gateway.on(PostToConnectionCommand).resolves({})
     const transport = apiGatewayTransport({ endpoint, region: 'eu-west-1', logger: log.logger })
 
-    const delivered = await transport.send('conn-1=', { type: 'pong' })
+    const delivered = await transport.send('conn-1=', { type: 'pong', seq: 0 })
 
     expect(delivered).toBe(true)
     const calls = gateway.commandCalls(PostToConnectionCommand)
@@ -52,6 +52,7 @@ describe('apiGatewayTransport', () => {
     expect(input.ConnectionId).toBe('conn-1=')
     expect(JSON.parse(new TextDecoder().decode(input.Data as Uint8Array))).toEqual({
       type: 'pong',
+      seq: 0,
     })
     const client = calls[0]!.thisValue as ApiGatewayManagementApiClient
     const url = await client.config.endpoint!()
@@ -62,7 +63,7 @@ describe('apiGatewayTransport', () => {
     gateway.on(PostToConnectionCommand).rejects(gone())
     const transport = apiGatewayTransport({ endpoint, region: 'eu-west-1', logger: log.logger })
 
-    expect(await transport.send('conn-gone', { type: 'pong' })).toBe(false)
+    expect(await transport.send('conn-gone', { type: 'pong', seq: 0 })).toBe(false)
     expect(log.lines).toEqual([])
   })
 
@@ -90,7 +91,7 @@ describe('apiGatewayTransport', () => {
     gateway.on(PostToConnectionCommand).rejects(new Error('socket hang up'))
     const transport = apiGatewayTransport({ endpoint, region: 'eu-west-1', logger: log.logger })
 
-    expect(await transport.send('conn-2', { type: 'pong' })).toBe(true)
+    expect(await transport.send('conn-2', { type: 'pong', seq: 0 })).toBe(true)
     expect(log.lines[0]).toMatchObject({ errorName: 'Error' })
   })
 

@@ -217,7 +217,7 @@ const getHistory = createRoute({
       }),
       'A page of history',
     ),
-    ...problemResponses(400, 401, 404),
+    ...problemResponses(400, 401, 404, 409),
   },
 })
 
@@ -231,7 +231,7 @@ const exportMarkdown = createRoute({
   request: { params: BoardId },
   responses: {
     200: { description: 'Markdown (UTF-8)', content: { 'text/markdown': { schema: z.string() } } },
-    ...problemResponses(400, 401, 404),
+    ...problemResponses(400, 401, 404, 409),
   },
 })
 
@@ -304,7 +304,8 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(getState, async (c) => {
     const { practiceId, board } = c.var.boardAccess
-    const state = await boards.loadState(c.var.db, practiceId, board.id)
+    // Consistent: a client replays the entries after this seq, so it must not be behind them.
+    const state = await boards.loadState(c.var.db, practiceId, board.id, { consistent: true })
     if (!state) throw new NotFound('board', board.id)
     return c.json(publicState(state), 200)
   })
@@ -320,13 +321,15 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(getHistory, async (c) => {
     const { after, limit } = c.req.valid('query')
-    const { practiceId, board } = c.var.boardAccess
+    const { practiceId, board, facilitator } = c.var.boardAccess
+    refuseWhileFaceDown(board, facilitator)
     const entries = await entriesAfter(c.var.db, practiceId, board.id, after, limit)
     const last = entries.at(-1)
     return c.json({ entries, next: entries.length === limit && last ? last.seq : null }, 200)
   })
   .openapi(exportMarkdown, async (c) => {
-    const { practiceId, board, auth } = c.var.boardAccess
+    const { practiceId, board, auth, facilitator } = c.var.boardAccess
+    refuseWhileFaceDown(board, facilitator)
     const [state, practice] = await Promise.all([
       boards.loadState(c.var.db, practiceId, board.id),
       auth ? auth.practice : practices.get(c.var.db, practiceId),
@@ -411,6 +414,19 @@ function canvasSummary(canvas: Canvas, language: 'en' | 'es'): z.infer<typeof Ca
       prompt: text(area.prompt),
       ...place(area.id),
     })),
+  }
+}
+
+/**
+ * While notes are face down, the history and the export would show everyone's words: only the
+ * facilitator may read them until the reveal.
+ */
+function refuseWhileFaceDown(board: Board, facilitator: boolean) {
+  if (board.hidden && !facilitator) {
+    throw new Conflict(
+      'Notes are face down until the facilitator reveals them. Try again after the reveal.',
+      'notes-hidden',
+    )
   }
 }
 

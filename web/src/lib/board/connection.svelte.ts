@@ -40,6 +40,8 @@ export interface Refusal {
 const backoffMs = [500, 1000, 2000, 4000, 8000, 10_000]
 /** How long entries may wait for a missing one before the client asks the server again. */
 const gapMs = 1000
+/** Pause before an operation the server failed to write goes again. */
+const retryRefusedMs = 2000
 const pingMs = 60_000
 const typingMs = 2000
 
@@ -122,6 +124,8 @@ export class BoardConnection {
   #serverSeq = 0
   #retryTimer: ReturnType<typeof setTimeout> | null = null
   #gapTimer: ReturnType<typeof setTimeout> | null = null
+  /** The operation sent and not yet answered (entry, ack or refusal). */
+  #inFlight: string | null = null
   #pingTimer: ReturnType<typeof setInterval> | null = null
   #typingTimer: ReturnType<typeof setTimeout> | null = null
   #typingSent: { area: string | null; at: number } = { area: null, at: 0 }
@@ -164,7 +168,7 @@ export class BoardConnection {
       this.ownNoteIds = [...this.ownNoteIds, op.noteId]
       writeValue(ownNotesKey(this.boardId), this.ownNoteIds)
     }
-    this.#sendOp(opId, op)
+    this.#pump()
     return opId
   }
 
@@ -316,12 +320,10 @@ export class BoardConnection {
       if (this.#socket !== socket) return
       this.#open = true
       this.#post({ type: 'sync', since: this.#replica?.seq ?? 0 })
-      // Everything not yet confirmed goes again, in order and with the same opId: the server
-      // applies the ones it never saw and acknowledges the others.
-      for (const pending of this.#pending) {
-        if (pending.confirmedSeq === null)
-          this.#post({ type: 'op', opId: pending.opId, op: pending.op })
-      }
+      // Everything not yet confirmed goes again, in order and with the same opId, one at a time:
+      // the server applies the ones it never saw and acknowledges the others.
+      this.#inFlight = null
+      this.#pump()
       // A new connection starts with nobody writing: say where this person writes now, if at all.
       if (this.#typingTimer) clearTimeout(this.#typingTimer)
       this.#typingTimer = null
@@ -371,6 +373,7 @@ export class BoardConnection {
   #dropSocket(): void {
     this.#socket = null
     this.#open = false
+    this.#inFlight = null
     if (this.#pingTimer) clearInterval(this.#pingTimer)
     this.#pingTimer = null
     if (this.#gapTimer) clearTimeout(this.#gapTimer)
@@ -406,8 +409,23 @@ export class BoardConnection {
     return true
   }
 
-  #sendOp(opId: string, op: OperationInput): void {
-    this.#post({ type: 'op', opId, op })
+  /**
+   * Send the oldest unconfirmed operation when none is on its way. One at a time, because in AWS
+   * each message may reach a different Lambda: a note's move must not overtake its creation.
+   * Answers come in tens of milliseconds and the view shows pending operations meanwhile.
+   */
+  #pump(): void {
+    if (this.#inFlight !== null) return
+    const next = this.#pending.find((p) => p.confirmedSeq === null && !p.waiting)
+    if (!next) return
+    if (this.#post({ type: 'op', opId: next.opId, op: next.op })) this.#inFlight = next.opId
+  }
+
+  /** The operation on its way was answered: send the next one. */
+  #answered(opId: string): void {
+    if (this.#inFlight !== opId) return
+    this.#inFlight = null
+    this.#pump()
   }
 
   async #handle(message: ServerMessage): Promise<void> {
@@ -431,7 +449,14 @@ export class BoardConnection {
         this.#receive(message.entries)
         break
       case 'refused':
+        if (message.status >= 500) {
+          // The server could not write it (busy, or failing): nothing changed, so it goes again
+          // shortly with the same id, and the person's words are kept meanwhile.
+          this.#retryLater(message.opId)
+          break
+        }
         this.#pending = this.#pending.filter((p) => p.opId !== message.opId)
+        this.#answered(message.opId)
         this.refusal = {
           opId: message.opId,
           code: message.code,
@@ -442,11 +467,16 @@ export class BoardConnection {
       case 'ack':
         this.#confirm(message.opId, message.seq)
         this.#prune()
+        this.#answered(message.opId)
         break
       case 'reload':
         await this.#reload()
         break
       case 'pong':
+        // The last entry may have been lost with nothing after it to show the gap.
+        this.#serverSeq = Math.max(this.#serverSeq, message.seq)
+        this.#watchGap()
+        break
       case 'error':
         break
     }
@@ -455,6 +485,17 @@ export class BoardConnection {
   #confirm(opId: string, seq: number): void {
     if (!this.#pending.some((p) => p.opId === opId)) return
     this.#pending = this.#pending.map((p) => (p.opId === opId ? { ...p, confirmedSeq: seq } : p))
+    this.#answered(opId)
+  }
+
+  #retryLater(opId: string): void {
+    this.#pending = this.#pending.map((p) => (p.opId === opId ? { ...p, waiting: true } : p))
+    this.#answered(opId)
+    setTimeout(() => {
+      if (this.#closed) return
+      this.#pending = this.#pending.map((p) => (p.opId === opId ? { ...p, waiting: false } : p))
+      this.#pump()
+    }, retryRefusedMs)
   }
 
   #prune(): void {

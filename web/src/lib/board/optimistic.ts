@@ -14,6 +14,8 @@ export interface PendingOp {
   at: string
   /** The entry that applied it, once known; the op is shown until the replica reaches it. */
   confirmedSeq: number | null
+  /** Refused for a server-side failure; sent again after a pause. */
+  waiting?: boolean
 }
 
 export interface OptimisticView {
