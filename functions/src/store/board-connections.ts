@@ -88,7 +88,7 @@ export async function add(db: Db, connection: Connection, at: Date): Promise<voi
 }
 
 /**
- * Forget a connection. The board item is deleted with `ALL_OLD`, so when `$disconnect` and a
+ * Forget a connection. The board item is deleted on condition that it exists, so when `$disconnect` and a
  * failed broadcast remove the same connection at once, exactly one of them gets it back (and the
  * hub announces the departure once). The lookup goes last: if that delete fails, the stray lookup
  * points at nothing and expires; the other order could strand a board item that every broadcast
@@ -101,17 +101,27 @@ export async function remove(
 ): Promise<Connection | undefined> {
   const lookup = await readLookup(db, connectionId)
   if (!lookup) return undefined
-  const { Attributes } = await db.client.send(
-    new DeleteCommand({
-      TableName: db.table,
-      Key: keys.boardConnection(lookup.practiceId, lookup.boardId, connectionId),
-      ReturnValues: 'ALL_OLD',
-    }),
-  )
+  let removed: Record<string, unknown> | undefined
+  try {
+    const { Attributes } = await db.client.send(
+      new DeleteCommand({
+        TableName: db.table,
+        Key: keys.boardConnection(lookup.practiceId, lookup.boardId, connectionId),
+        // The condition, not ALL_OLD, picks the winner: DynamoDB Local hands the old item to
+        // every one of several concurrent unconditional deletes, but fails all conditional ones
+        // but the first, as DynamoDB does.
+        ConditionExpression: 'attribute_exists(pk)',
+        ReturnValues: 'ALL_OLD',
+      }),
+    )
+    removed = Attributes
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err
+  }
   await db.client.send(
     new DeleteCommand({ TableName: db.table, Key: keys.connectionLookup(connectionId) }),
   )
-  return Attributes ? live(fromItem(StoredConnection, Attributes), at) : undefined
+  return removed ? live(fromItem(StoredConnection, removed), at) : undefined
 }
 
 export async function get(db: Db, connectionId: string, at: Date): Promise<Connection | undefined> {
