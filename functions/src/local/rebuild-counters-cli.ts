@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util'
 import { readConfig } from '../config'
-import { chooseDatabase } from '../local/choose-database'
-import { StartupError, type RunningDynamoDb } from '../local/dynamodb-local'
+import { chooseDatabase } from './choose-database'
+import { StartupError, type RunningDynamoDb } from './dynamodb-local'
 import { rebuild } from '../store/counter-rebuild'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
