@@ -11,6 +11,17 @@ export interface Key {
 
 const practicePk = (practiceId: string) => `P#${practiceId}`
 
+/**
+ * Whether a partition key handed back from outside (a paging cursor) lies under this practice,
+ * so a cursor made from another practice's key is refused rather than trusted.
+ *
+ * @example
+ * keys.isUnderPractice('p1', keys.responsesOfMonth('p1', '2026-11')) // true
+ * keys.isUnderPractice('p1', keys.responsesOfMonth('p2', '2026-11')) // false
+ */
+export const isUnderPractice = (practiceId: string, pk: string) =>
+  pk.startsWith(`${practicePk(practiceId)}#`)
+
 export const practice = (practiceId: string): Key => ({
   pk: practicePk(practiceId),
   sk: 'PRACTICE',
@@ -118,6 +129,32 @@ export const idempotency = (surveyId: string, idempotencyKey: string): Key => ({
 export const countersOf = (practiceId: string, surveyId: string | '*') =>
   `${practicePk(practiceId)}#C#${surveyId}`
 export type CounterScope = 'all' | `L#${string}` | `V#${string}`
+
+/**
+ * The counter scopes one response adds to: every response, its location's, its provider's.
+ *
+ * @example
+ * keys.counterScopes({ location: 'loc1' }) // ['all', 'L#loc1']
+ * keys.counterScopes({}) // ['all']
+ */
+export function counterScopes(of: { location?: string; provider?: string }): CounterScope[] {
+  const scopes: CounterScope[] = ['all']
+  if (of.location) scopes.push(`L#${of.location}`)
+  if (of.provider) scopes.push(`V#${of.provider}`)
+  return scopes
+}
+
+/**
+ * The one scope a dashboard reads: a location's, a provider's, or (neither given) everything.
+ *
+ * @example
+ * keys.counterScope({ provider: 'prov1' }) // 'V#prov1'
+ */
+export function counterScope(of: { location?: string; provider?: string }): CounterScope {
+  if (of.location) return `L#${of.location}`
+  if (of.provider) return `V#${of.provider}`
+  return 'all'
+}
 export const counter = (
   practiceId: string,
   surveyId: string | '*',

@@ -49,4 +49,27 @@ describe('keys', () => {
       expect(key.pk.startsWith('P#')).toBe(false)
     }
   })
+
+  it('tells a partition of this practice from one of a practice whose id it starts with', () => {
+    expect(keys.isUnderPractice(practiceId, keys.responsesOfMonth(practiceId, '2026-11'))).toBe(
+      true,
+    )
+    expect(
+      keys.isUnderPractice(practiceId, keys.responsesOfMonth(`${practiceId}x`, '2026-11')),
+    ).toBe(false)
+    expect(keys.isUnderPractice(practiceId, keys.practice(practiceId).pk)).toBe(false)
+    expect(keys.isUnderPractice(practiceId, keys.session('hash').pk)).toBe(false)
+  })
+
+  it('counts a response for everyone, its location and its provider; a dashboard reads one scope', () => {
+    expect(keys.counterScopes({})).toEqual(['all'])
+    expect(keys.counterScopes({ location: 'loc1', provider: 'prov1' })).toEqual([
+      'all',
+      'L#loc1',
+      'V#prov1',
+    ])
+    expect(keys.counterScope({})).toBe('all')
+    expect(keys.counterScope({ location: 'loc1' })).toBe('L#loc1')
+    expect(keys.counterScope({ provider: 'prov1' })).toBe('V#prov1')
+  })
 })

@@ -7,8 +7,8 @@ import {
   type Interval,
   type PeriodRange,
 } from '../../domain/analytics/periods'
-import type { CounterScope } from '../../store/keys'
 import * as counters from '../../store/counters'
+import * as keys from '../../store/keys'
 import * as locations from '../../store/locations'
 import * as providers from '../../store/providers'
 import * as surveys from '../../store/surveys'
@@ -37,11 +37,7 @@ export async function counterSource(c: Context<AppEnv>, filters: AnalyticsFilter
   if (!survey) throw new NotFound('survey', filters.surveyId)
   if (!location) throw new NotFound('location', filters.location)
   if (!provider) throw new NotFound('provider', filters.provider)
-  const scope: CounterScope = filters.location
-    ? `L#${filters.location}`
-    : filters.provider
-      ? `V#${filters.provider}`
-      : 'all'
+  const scope = keys.counterScope(filters)
   return { practiceId: practice.id, surveyId: filters.surveyId ?? ('*' as const), scope }
 }
 

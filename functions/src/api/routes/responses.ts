@@ -9,6 +9,7 @@ import { monthsBetween, dayRange } from '../../domain/periods'
 import { Id } from '../../domain/practice'
 import { SentimentLabel, SurveyResponse, type SurveyVersion } from '../../domain/survey-records'
 import { localize, Slug } from '../../domain/surveys'
+import * as keys from '../../store/keys'
 import * as locations from '../../store/locations'
 import * as providers from '../../store/providers'
 import * as responses from '../../store/responses'
@@ -175,7 +176,7 @@ export const responsesApi = new OpenAPIHono<AppEnv>()
     const page: z.infer<typeof ResponseItem>[] = []
     let next: responses.Cursor | undefined = cursor ? decodeCursor(cursor) : undefined
     // A cursor from another practice's key would simply match nothing: the partition is ours.
-    if (next && !String(next.key.pk ?? '').startsWith(`P#${practiceId}#`))
+    if (next && !keys.isUnderPractice(practiceId, String(next.key.pk ?? '')))
       throw new Invalid('Bad cursor.', 'cursor')
     do {
       // Ask only for what the page still has room for: the cursor then never skips a match.
