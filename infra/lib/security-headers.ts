@@ -1,25 +1,15 @@
 import { Duration } from 'aws-cdk-lib'
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
 import type { Construct } from 'constructs'
+import { contentSecurityPolicy } from '../../functions/src/api/security-headers'
+
+// One definition for CloudFront and the local server; what is only CloudFront's (HSTS) is here.
+export { contentSecurityPolicy }
 
 /**
- * The patient's page must load nothing from third parties (no scripts, trackers or fonts), so the
- * policy allows only this origin. 'unsafe-inline' is there because SvelteKit's static build boots
- * from an inline script and Svelte sets inline styles; `wss:` is for the real-time boards.
+ * CloudFront's copy of `pageSecurityHeaders`: the CSP itself, and the same values of the other
+ * headers in CloudFront's own terms (checked against the local server's by the infra test).
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self' 'unsafe-inline'",
-  "connect-src 'self' wss:",
-  "frame-ancestors 'none'",
-  // Neither falls back to default-src: without them an injected <base> or <form> could send
-  // answers elsewhere.
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ')
-
 export function createSecurityHeadersPolicy(
   scope: Construct,
   id: string,

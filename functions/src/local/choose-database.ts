@@ -4,10 +4,10 @@ import type { Config } from '../config'
 import { startDynamoDbLocal, StartupError, type RunningDynamoDb } from './dynamodb-local'
 
 /**
- * For command-line tools (`npm run seed:demo`, `npm run counters:rebuild`): the database `npm start`
- * uses, chosen the same way. DYNAMODB_ENDPOINT, else AWS when credentials and TABLE_NAME are given,
- * else the embedded DynamoDB Local keeping its data in DATA_DIR, started here for the tool's run
- * (so `npm start` must not be running on it: `whenInUse` says what to do instead).
+ * The database `npm start` and the command-line tools (`npm run seed:demo`, `npm run
+ * counters:rebuild`) use, chosen the one way: DYNAMODB_ENDPOINT, else AWS when credentials and
+ * TABLE_NAME are given, else the embedded DynamoDB Local keeping its data in DATA_DIR, started here
+ * (and stopped by the caller). Two of them must not share that folder: `whenInUse` says what to do.
  */
 export async function chooseDatabase(
   config: Config,
@@ -29,8 +29,10 @@ export async function chooseDatabase(
       `The database in ${shown} is in use by a running Touchpoint. ${whenInUse}`,
     )
   }
+  const started = Date.now()
   const embedded = await startDynamoDbLocal({ dataDir })
-  say(`Using the embedded DynamoDB Local with its data in ${shown}.`)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  say(`Using the embedded DynamoDB Local (started in ${seconds} s) with its data in ${shown}.`)
   return { endpoint: embedded.endpoint, embedded }
 }
 

@@ -6,7 +6,8 @@ import { readConfig, type Config } from '../config'
 import { mailerFor } from '../mail'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
-import { startDynamoDbLocal, StartupError, type RunningDynamoDb } from './dynamodb-local'
+import { chooseDatabase } from './choose-database'
+import { StartupError, type RunningDynamoDb } from './dynamodb-local'
 import { assertPortFree, createLocalApp, listen, PortInUseError } from './server'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -17,7 +18,12 @@ let closeServer: (() => Promise<void>) | undefined
 async function main() {
   const config = readConfig()
   await assertPortFree(config.PORT, config.HOST).catch(explainPortInUse(config))
-  const endpoint = await chooseDatabase(config)
+  const chosen = await chooseDatabase(config, {
+    say,
+    whenInUse: `Stop it first, or give this one its own folder: DATA_DIR=.data-2 npm start`,
+  })
+  dynamo = chosen.embedded
+  const endpoint = chosen.endpoint
   const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint })
   const created = await ensureTable(db)
   if (created === 'created') say(`Created table ${config.TABLE_NAME}.`)
@@ -26,25 +32,6 @@ async function main() {
   const started = await listen(app, config.PORT, config.HOST).catch(explainPortInUse(config))
   closeServer = started.close
   say(`Touchpoint is running at ${started.url}  (Ctrl-C stops it)`)
-}
-
-/** DYNAMODB_ENDPOINT, or real AWS when credentials and TABLE_NAME are given, else the embedded one. */
-async function chooseDatabase(config: Config): Promise<string | undefined> {
-  if (config.DYNAMODB_ENDPOINT) {
-    say(`Using DynamoDB at ${config.DYNAMODB_ENDPOINT}.`)
-    return config.DYNAMODB_ENDPOINT
-  }
-  const hasAwsCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE)
-  if (hasAwsCredentials && process.env.TABLE_NAME) {
-    say(`Using DynamoDB table ${config.TABLE_NAME} in AWS region ${config.AWS_REGION}.`)
-    return undefined
-  }
-  const started = Date.now()
-  dynamo = await startDynamoDbLocal({ dataDir: config.DATA_DIR })
-  say(
-    `DynamoDB Local started in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${config.DATA_DIR}/`,
-  )
-  return dynamo.endpoint
 }
 
 function explainPortInUse(config: Config) {

@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { createApp } from '../api/app'
 import type { AppDeps } from '../api/env'
 import { createLogger } from '../api/logger'
+import { pageSecurityHeaders } from '../api/security-headers'
 import { createBoardHub } from '../realtime/hub'
 import { localSockets } from '../realtime/local-sockets'
 import { memoryConnections } from '../realtime/memory-connections'
@@ -20,16 +21,6 @@ import { resolveEvidence } from '../store/evidence'
 
 /** The SvelteKit build that `npm run build` writes. */
 export const webBuildDir = fileURLToPath(new URL('../../../web/build', import.meta.url))
-
-// The same policy CloudFront sends in AWS: nothing from any other origin, ever.
-const pageSecurityHeaders = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
-    "img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-}
 
 /**
  * The local product on one port: the web build, `/api` (the same app Lambda serves) and `/ws`.

@@ -5,7 +5,7 @@ import type { Operation } from '../domain/boards/operations'
 import { NotFound, Unavailable } from '../domain/errors'
 import { Entry, type PublicChanges } from '../realtime/protocol'
 import type { Db } from './db'
-import { conditionFailedAt, fromItem, toItem } from './items'
+import { cancelledBecause, conditionFailedAt, fromItem, toItem } from './items'
 import * as keys from './keys'
 import { boardToItem, loadState } from './boards'
 
@@ -132,7 +132,11 @@ export async function commitOperations(
       for (const { index, entry } of resent) {
         seen.set(index, (await seenAs(db, practiceId, boardId, entry.opId)) ?? 0)
       }
-      if (resent.length > 0 || conditionFailedAt(err, 0) || isCancelled(err)) {
+      if (
+        resent.length > 0 ||
+        conditionFailedAt(err, 0) ||
+        cancelledBecause(err, 'TransactionConflict', 'ConditionalCheckFailed')
+      ) {
         cache?.delete(boardId)
         continue
       }
@@ -252,19 +256,6 @@ async function seenAs(db: Db, practiceId: string, boardId: string, opId: string)
     }),
   )
   return typeof Item?.seq === 'number' ? Item.seq : undefined
-}
-
-/**
- * DynamoDB cancels a transaction that races another on the same items (or finds an entry already
- * written at that sequence number): read the board again and retry.
- */
-function isCancelled(err: unknown) {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return false
-  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons
-  return (
-    reasons?.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ConditionalCheckFailed') ??
-    false
-  )
 }
 
 /**

@@ -62,3 +62,32 @@ function toRow(item: Record<string, unknown>): CounterRow {
   // The sort key ends with the period start: `W#all#2026-11-16`, `M#L#<location>#2026-11`.
   return { start: sk.slice(sk.lastIndexOf('#') + 1), values }
 }
+
+/**
+ * Every counter one response moves, the single fan-out both `responses.accept` (one transaction)
+ * and `summedCounters` (many responses at once) use, so the two can never count differently: this
+ * survey and `*` (every survey), by week and by month in the practice's time zone, for the whole
+ * practice, the response's location and its provider.
+ *
+ * @example
+ * counters.keysMovedBy(practiceId, { surveyId, location: 'loc1' }, { week: '2026-11-16', month: '2026-11' })
+ * // 8 keys: 2 surveys × 2 periods × 2 scopes
+ */
+export function keysMovedBy(
+  practiceId: string,
+  response: { surveyId: string; location?: string | undefined; provider?: string | undefined },
+  { week, month }: { week: string; month: string },
+): keys.Key[] {
+  const moved: keys.Key[] = []
+  for (const survey of [response.surveyId, '*'] as const) {
+    for (const [period, start] of [
+      ['W', week],
+      ['M', month],
+    ] as const) {
+      for (const scope of keys.counterScopes(response)) {
+        moved.push(keys.counter(practiceId, survey, period, scope, start))
+      }
+    }
+  }
+  return moved
+}

@@ -26,11 +26,27 @@ export function toItem(key: Key, kind: string, data: object, version = 1): Recor
   return { ...key, kind, v: version, ...data }
 }
 
+/**
+ * The reason codes of a cancelled TransactWriteItems, one per item in the order sent (`None` for an
+ * item that was fine), or undefined when `err` is not a cancellation. The SDK and DynamoDB Local
+ * both put them on the error itself; this is the one place that reads them.
+ */
+export function cancellationReasons(err: unknown): (string | undefined)[] | undefined {
+  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return undefined
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons
+  return (reasons ?? []).map((reason) => reason?.Code)
+}
+
 /** True when a TransactWriteItems was cancelled because the condition of item `index` failed. */
 export function conditionFailedAt(err: unknown, index: number): boolean {
-  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return false
-  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons
-  return reasons?.[index]?.Code === 'ConditionalCheckFailed'
+  return cancellationReasons(err)?.[index] === 'ConditionalCheckFailed'
+}
+
+/** True when a TransactWriteItems was cancelled and any item's reason is one of `codes`. */
+export function cancelledBecause(err: unknown, ...codes: string[]): boolean {
+  return (
+    cancellationReasons(err)?.some((code) => code !== undefined && codes.includes(code)) ?? false
+  )
 }
 
 export const nowIso = () => new Date().toISOString()

@@ -4,6 +4,7 @@ import { dayRange } from '../domain/periods'
 import type { SurveyResponse } from '../domain/survey-records'
 import type { SurveyDefinition } from '../domain/surveys'
 import { batchPut } from './batch'
+import { keysMovedBy } from './counters'
 import type { Db } from './db'
 import { toItem } from './items'
 import * as keys from './keys'
@@ -73,22 +74,11 @@ export function summedCounters(batch: ResponseBatch): Record<string, unknown>[] 
 
   const counters = new Map<string, { key: keys.Key; sum: Sum }>()
   for (const { response, week, month, sum } of cells.values()) {
-    const scopes: keys.CounterScope[] = ['all']
-    if (response.location) scopes.push(`L#${response.location}`)
-    if (response.provider) scopes.push(`V#${response.provider}`)
-    for (const survey of [response.surveyId, '*'] as const) {
-      for (const [period, start] of [
-        ['W', week],
-        ['M', month],
-      ] as const) {
-        for (const scope of scopes) {
-          const key = keys.counter(batch.practiceId, survey, period, scope, start)
-          const id = `${key.pk}\u0000${key.sk}`
-          let counter = counters.get(id)
-          if (!counter) counters.set(id, (counter = { key, sum: new Map() }))
-          add(counter.sum, sum)
-        }
-      }
+    for (const key of keysMovedBy(batch.practiceId, response, { week, month })) {
+      const id = `${key.pk}\u0000${key.sk}`
+      let counter = counters.get(id)
+      if (!counter) counters.set(id, (counter = { key, sum: new Map() }))
+      add(counter.sum, sum)
     }
   }
   // Counter items carry only their key and numbers, as the ADD updates of `accept` leave them.

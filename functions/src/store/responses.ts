@@ -4,8 +4,9 @@ import { monthOf, weekOf } from '../domain/calendar'
 import { counterIncrements, type CommentReading } from '../domain/counters'
 import { Id } from '../domain/practice'
 import { SurveyResponse, type SentimentLabel, type SurveyVersion } from '../domain/survey-records'
+import * as counters from './counters'
 import type { Db } from './db'
-import { conditionFailedAt, epochSeconds, fromItem, toItem } from './items'
+import { cancelledBecause, conditionFailedAt, epochSeconds, fromItem, toItem } from './items'
 import * as keys from './keys'
 
 /** How long a submission's idempotency key is remembered: far past any offline retry. */
@@ -106,7 +107,7 @@ async function replayOf(
   return { responseId: first.responseId, submittedAt: first.submittedAt, replay: true }
 }
 
-/** ADD updates for every counter the response moves: this survey and all surveys, by week and month, for the practice, its location and its provider. */
+/** ADD updates for every counter the response moves (see `counters.keysMovedBy`). */
 function counterUpdates(
   db: Db,
   { practiceId, timeZone, version, response }: Acceptance,
@@ -115,31 +116,17 @@ function counterUpdates(
   const increments = counterIncrements(version.definition, response.answers, commentOf(response))
   const names = Object.keys(increments)
   const week = weekOf(new Date(response.submittedAt), timeZone)
-  const scopes: keys.CounterScope[] = ['all']
-  if (response.location) scopes.push(`L#${response.location}`)
-  if (response.provider) scopes.push(`V#${response.provider}`)
-  const updates = []
-  for (const survey of [response.surveyId, '*'] as const) {
-    for (const [period, start] of [
-      ['W', week],
-      ['M', month],
-    ] as const) {
-      for (const scope of scopes) {
-        updates.push({
-          Update: {
-            TableName: db.table,
-            Key: keys.counter(practiceId, survey, period, scope, start),
-            UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
-            ExpressionAttributeValues: Object.fromEntries(
-              names.map((name, i) => [`:v${i}`, increments[name]]),
-            ),
-          },
-        })
-      }
-    }
-  }
-  return updates
+  return counters.keysMovedBy(practiceId, response, { week, month }).map((key) => ({
+    Update: {
+      TableName: db.table,
+      Key: key,
+      UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(
+        names.map((name, i) => [`:v${i}`, increments[name]]),
+      ),
+    },
+  }))
 }
 
 /** The reading of the response's free text, when it has one. */
@@ -148,13 +135,8 @@ export function commentOf(response: SurveyResponse): CommentReading | undefined 
 }
 
 function isConflict(err: unknown): boolean {
-  if (!(err instanceof Error)) return false
-  if (err.name === 'TransactionConflictException') return true
-  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons
-  return (
-    err.name === 'TransactionCanceledException' &&
-    (reasons ?? []).some((r) => r.Code === 'TransactionConflict')
-  )
+  if (err instanceof Error && err.name === 'TransactionConflictException') return true
+  return cancelledBecause(err, 'TransactionConflict')
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))

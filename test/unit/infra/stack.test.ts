@@ -5,6 +5,7 @@ import { App, Stack } from 'aws-cdk-lib'
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tableDefinition } from '../../../functions/src/store/table'
+import { pageSecurityHeaders } from '../../../functions/src/api/security-headers'
 import { contentSecurityPolicy } from '../../../infra/lib/security-headers'
 import { TouchpointStack } from '../../../infra/lib/touchpoint-stack'
 import { spaRewriteCode, WebHosting } from '../../../infra/lib/web-hosting'
@@ -312,6 +313,13 @@ describe('TouchpointStack', () => {
       ]) {
         expect(contentSecurityPolicy).toContain(directive)
       }
+      // The local server sends the same values, from the same definition.
+      expect(pageSecurityHeaders).toEqual({
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        'x-frame-options': 'DENY',
+      })
       const policyId = onlyLogicalId(template, 'AWS::CloudFront::ResponseHeadersPolicy')
       const config = template.findResources('AWS::CloudFront::Distribution')[distributionId]
         ?.Properties.DistributionConfig
