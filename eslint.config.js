@@ -43,7 +43,6 @@ const ABOVE_DOMAIN = [
   'ingest',
   'handlers',
   'local',
-  'mail',
   'messaging',
   'jobs',
   'demo',
@@ -87,7 +86,6 @@ const STORE_FORBIDS = [
   'handlers',
   'local',
   'messaging',
-  'mail',
   'jobs',
   'demo',
 ]

@@ -21,9 +21,24 @@ const Env = z.object({
   BOARD_SOCKET_URL: z
     .url({ protocol: /^wss?$/, error: 'Expected a ws:// or wss:// URL' })
     .optional(),
-  /** `outbox` keeps e-mails in a page of the app; `ses` sends them with Amazon SES. */
+  /**
+   * `outbox` keeps e-mails (and text messages) in a page of the app; `ses` sends them from AWS:
+   * e-mail with Amazon SES, text messages with End User Messaging SMS.
+   */
   MAIL_MODE: z.enum(['outbox', 'ses']).default('outbox'),
   MAIL_FROM: z.string().optional(),
+  /** The phone number, sender id or pool text messages are sent from (End User Messaging SMS). */
+  SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
+  /**
+   * How often `npm start` runs the scheduled jobs (counter rebuild, …), in seconds; 0 turns the
+   * local timer off. In AWS an EventBridge schedule runs them instead.
+   */
+  JOBS_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .default(3600),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

@@ -19,7 +19,7 @@ import { ulid } from 'ulid'
 import { readConfig } from '../../functions/src/config'
 import { hashToken } from '../../functions/src/domain/tokens'
 import { createLocalApp, listen, webBuildDir } from '../../functions/src/local/server'
-import { outboxMailer } from '../../functions/src/mail/outbox'
+import { outboxMessenger } from '../../functions/src/messaging/outbox'
 import { createDb } from '../../functions/src/store/db'
 import * as health from '../../functions/src/store/health'
 import * as keys from '../../functions/src/store/keys'
@@ -54,7 +54,7 @@ async function full() {
   const db = createDb({ table, region, endpoint })
   // BENCH_WEB_BUILD: a web build elsewhere (the bench's mirror), for the patient-page figures.
   const buildDir = process.env.BENCH_WEB_BUILD || webBuildDir
-  const app = createLocalApp({ config, db, mailer: outboxMailer(db) }, { webBuildDir: buildDir })
+  const app = createLocalApp({ config, db, mailer: outboxMessenger(db) }, { webBuildDir: buildDir })
   await listen(app, config.PORT, config.HOST)
   say({
     event: 'ready',

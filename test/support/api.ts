@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createApp, type App } from '../../functions/src/api/app'
-import { outboxMailer } from '../../functions/src/mail/outbox'
+import { outboxMessenger } from '../../functions/src/messaging/outbox'
 import type { Db } from '../../functions/src/store/db'
 import { testConfig } from './db'
 
@@ -8,7 +8,7 @@ export function testApp(db: Db, overrides: Record<string, string> = {}): App {
   return createApp({
     config: testConfig(overrides),
     db,
-    mailer: outboxMailer(db),
+    mailer: outboxMessenger(db),
     // Tests play many clients from one process; each Caller names its address in this header.
     clientAddress: (c) => c.req.header('x-test-client-address'),
   })

@@ -12,7 +12,7 @@ import {
 } from '../../functions/src/domain/boards/board'
 import type { OperationInput } from '../../functions/src/domain/boards/operations'
 import { createLocalApp, listen, type StartedServer } from '../../functions/src/local/server'
-import { outboxMailer } from '../../functions/src/mail/outbox'
+import { outboxMessenger } from '../../functions/src/messaging/outbox'
 import type { TicketGrant } from '../../functions/src/realtime/ports'
 import type { ClientMessage, ServerMessage } from '../../functions/src/realtime/protocol'
 import { issueTicket } from '../../functions/src/store/board-access'
@@ -33,7 +33,7 @@ export interface LocalBoards {
 /** The local product (API, `/ws` and its board hub) on a free port, over a fresh table. */
 export async function startLocalServer(): Promise<LocalBoards> {
   const db = await testDb()
-  const app = createLocalApp({ config: testConfig(), db, mailer: outboxMailer(db) })
+  const app = createLocalApp({ config: testConfig(), db, mailer: outboxMessenger(db) })
   const server = await listen(app, 0, '127.0.0.1')
   return { db, server, socketUrl: `${server.url.replace('http', 'ws')}/ws` }
 }

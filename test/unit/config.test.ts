@@ -27,4 +27,13 @@ describe('configuration', () => {
       /BOARD_SOCKET_URL/,
     )
   })
+
+  it('runs the jobs hourly by default, never when told 0, and refuses a bad interval', () => {
+    expect(readConfig({}).JOBS_INTERVAL_SECONDS).toBe(3600)
+    expect(readConfig({ JOBS_INTERVAL_SECONDS: '0' }).JOBS_INTERVAL_SECONDS).toBe(0)
+    expect(readConfig({ JOBS_INTERVAL_SECONDS: '60' }).JOBS_INTERVAL_SECONDS).toBe(60)
+    for (const bad of ['-1', 'hourly', '1.5']) {
+      expect(() => readConfig({ JOBS_INTERVAL_SECONDS: bad })).toThrow(/JOBS_INTERVAL_SECONDS/)
+    }
+  })
 })

@@ -38,7 +38,7 @@ export const maxBodyBytes = 64 * 1024
  * differ only in the dependencies they pass.
  *
  * @example
- * const app = createApp({ config, db, mailer: outboxMailer(db) })
+ * const app = createApp({ config, db, mailer: outboxMessenger(db) })
  * const res = await app.request('/api/health')
  */
 export function createApp(deps: AppDeps) {

@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import type { Config } from '../config'
 import type { Board, Participant } from '../domain/boards/board'
 import type { Practice, User } from '../domain/practice'
-import type { Mailer } from '../mail/mailer'
+import type { Messenger } from '../messaging'
 import type { BoardHub } from '../realtime/ports'
 import type { Db } from '../store/db'
 
@@ -11,7 +11,7 @@ import type { Db } from '../store/db'
 export interface AppDeps {
   config: Config
   db: Db
-  mailer: Mailer
+  mailer: Messenger
   /** The client's network address, for throttling; each runtime knows where to find it. */
   clientAddress?: (c: Context) => string | undefined
   logger?: Logger

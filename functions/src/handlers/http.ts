@@ -2,7 +2,7 @@ import { handle } from 'hono/aws-lambda'
 import { createApp } from '../api/app'
 import { createLogger } from '../api/logger'
 import { readConfig } from '../config'
-import { mailerFor } from '../mail'
+import { messengerFor } from '../messaging'
 import { awsBoardHub } from '../realtime/aws-hub'
 import { createDb } from '../store/db'
 import { clientAddress } from './http-client-address'
@@ -21,7 +21,7 @@ export const handler = handle(
     config,
     db,
     logger,
-    mailer: mailerFor(config, db),
+    mailer: messengerFor(config, db),
     clientAddress: (c) => clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET)),
     // Entries applied over HTTP (archiving a board) reach its sockets through the WebSocket API.
     boardHub: awsBoardHub(config, db, logger),

@@ -2,18 +2,22 @@
  * `npm start`: the whole product on one machine. Starts the embedded DynamoDB Local (unless told to
  * use another DynamoDB), makes sure the table exists, and serves web + /api + /ws on one port.
  */
+import { createLogger } from '../api/logger'
 import { readConfig, type Config } from '../config'
-import { mailerFor } from '../mail'
+import { runJobs } from '../jobs/registry'
+import { messengerFor } from '../messaging'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
 import { chooseDatabase } from './choose-database'
 import { StartupError, type RunningDynamoDb } from './dynamodb-local'
+import { startJobTimer } from './job-timer'
 import { assertPortFree, createLocalApp, listen, PortInUseError } from './server'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 let dynamo: RunningDynamoDb | undefined
 let closeServer: (() => Promise<void>) | undefined
+let stopJobs: (() => Promise<void>) | undefined
 
 async function main() {
   const config = readConfig()
@@ -28,9 +32,15 @@ async function main() {
   const created = await ensureTable(db)
   if (created === 'created') say(`Created table ${config.TABLE_NAME}.`)
 
-  const app = createLocalApp({ config, db, mailer: mailerFor(config, db) })
+  const logger = createLogger(config.LOG_LEVEL)
+  const app = createLocalApp({ config, db, mailer: messengerFor(config, db), logger })
   const started = await listen(app, config.PORT, config.HOST).catch(explainPortInUse(config))
   closeServer = started.close
+  stopJobs = startJobTimer({
+    intervalSeconds: config.JOBS_INTERVAL_SECONDS,
+    run: () => runJobs({ db, logger }),
+    onError: (errorName) => logger.error({ errorName }, 'scheduled jobs failed'),
+  }).stop
   say(`Touchpoint is running at ${started.url}  (Ctrl-C stops it)`)
 }
 
@@ -50,7 +60,9 @@ function say(line: string) {
 }
 
 async function shutdown(code: number) {
-  await Promise.allSettled([closeServer?.(), dynamo?.stop()])
+  // A job writing counters finishes before the database it writes to stops.
+  await Promise.allSettled([closeServer?.(), stopJobs?.()])
+  await dynamo?.stop()
   process.exit(code)
 }
 

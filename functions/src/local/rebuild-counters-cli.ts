@@ -8,10 +8,9 @@ import { parseArgs } from 'node:util'
 import { readConfig } from '../config'
 import { chooseDatabase } from './choose-database'
 import { StartupError, type RunningDynamoDb } from './dynamodb-local'
-import { rebuild } from '../store/counter-rebuild'
+import { rebuildCounters } from '../jobs/rebuild-counters'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
-import * as practices from '../store/practices'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
@@ -40,16 +39,13 @@ async function main(): Promise<number> {
   })
   await ensureTable(db)
 
-  const all = await practices.listAll(db)
-  const wanted = values.practice
-    ? all.filter((practice) => values.practice!.includes(practice.id))
-    : all
-  for (const id of values.practice ?? []) {
-    if (!all.some((practice) => practice.id === id)) say(`No practice ${id} in this table.`)
-  }
+  const { practices: rebuilt, missing } = await rebuildCounters(db, {
+    write: !values.check,
+    practiceIds: values.practice,
+  })
+  for (const id of missing) say(`No practice ${id} in this table.`)
   let differing = 0
-  for (const practice of wanted) {
-    const report = await rebuild(db, practice.id, { write: !values.check })
+  for (const { practice, report } of rebuilt) {
     const count = report.differences.length
     say(
       `${practice.name} (${practice.id}): ${report.responses.toLocaleString('en')} responses, ` +
@@ -64,7 +60,7 @@ async function main(): Promise<number> {
     if (report.rewritten) say('  Rewrote the counters from the responses.')
     if (count > 0) differing++
   }
-  if (wanted.length === 0) say('No practices to check.')
+  if (rebuilt.length === 0) say('No practices to check.')
   return values.check && differing > 0 ? 1 : 0
 }
 

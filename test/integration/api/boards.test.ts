@@ -2,7 +2,7 @@ import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../../functions/src/api/app'
 import type { Board } from '../../../functions/src/domain/boards/board'
-import { outboxMailer } from '../../../functions/src/mail/outbox'
+import { outboxMessenger } from '../../../functions/src/messaging/outbox'
 import type { BoardHub } from '../../../functions/src/realtime/ports'
 import type { Entry } from '../../../functions/src/realtime/protocol'
 import { commitOperation } from '../../../functions/src/store/board-ops'
@@ -26,7 +26,7 @@ beforeAll(async () => {
       published.push({ practiceId, boardId, entry })
     },
   }
-  app = createApp({ config: testConfig(), db, mailer: outboxMailer(db), boardHub })
+  app = createApp({ config: testConfig(), db, mailer: outboxMessenger(db), boardHub })
 })
 
 describe('canvases', () => {
@@ -328,7 +328,7 @@ describe('tickets, history and archiving', () => {
     const configured = createApp({
       config: testConfig({ BOARD_SOCKET_URL: 'wss://ws.example.test/live' }),
       db,
-      mailer: outboxMailer(db),
+      mailer: outboxMessenger(db),
     })
     const viaAws = await configured.request(`/api/boards/${board.id}/ticket`, {
       method: 'POST',

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createLocalApp, listen, type StartedServer } from '../../../functions/src/local/server'
-import { outboxMailer } from '../../../functions/src/mail/outbox'
+import { outboxMessenger } from '../../../functions/src/messaging/outbox'
 import type { Db } from '../../../functions/src/store/db'
 import { freshPractice, testApp } from '../../support/api'
 import { BoardClient, freshBoard, ticketFor } from '../../support/board'
@@ -29,7 +29,7 @@ beforeAll(async () => {
     `export const words = ${JSON.stringify('patient experience '.repeat(500))}`,
   )
   const app = createLocalApp(
-    { config: testConfig(), db, mailer: outboxMailer(db) },
+    { config: testConfig(), db, mailer: outboxMessenger(db) },
     { webBuildDir },
   )
   server = await listen(app, 0, '127.0.0.1')

@@ -1,0 +1,24 @@
+import { createLogger } from '../api/logger'
+import { readConfig } from '../config'
+import { runJobs } from '../jobs/registry'
+import { createDb } from '../store/db'
+
+// Built once per Lambda instance and reused across invocations.
+const config = readConfig()
+const db = createDb({
+  table: config.TABLE_NAME,
+  region: config.AWS_REGION,
+  endpoint: config.DYNAMODB_ENDPOINT,
+})
+const logger = createLogger(config.LOG_LEVEL)
+
+/**
+ * The EventBridge scheduled event runs every scheduled job (jobs/registry.ts). A failed job fails
+ * the invocation, so it shows in the function's error metric; the log already names which.
+ */
+export async function handler(): Promise<void> {
+  const failed = (await runJobs({ db, logger })).filter((outcome) => !outcome.ok)
+  if (failed.length > 0) {
+    throw new Error(`Scheduled jobs failed: ${failed.map((outcome) => outcome.name).join(', ')}`)
+  }
+}
