@@ -11,5 +11,6 @@ export const paths = {
   lockFile: resolve(repoRoot, 'package-lock.json'),
   httpHandler: resolve(repoRoot, 'functions/src/handlers/http.ts'),
   boardSocketHandler: resolve(repoRoot, 'functions/src/handlers/board-socket.ts'),
+  jobsHandler: resolve(repoRoot, 'functions/src/handlers/jobs.ts'),
   webBuild: resolve(repoRoot, 'web/build'),
 } as const

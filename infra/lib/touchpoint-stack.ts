@@ -3,6 +3,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import type { Construct } from 'constructs'
 import { Api } from './api'
 import { BoardSocket } from './board-socket'
+import { JobsSchedule } from './jobs-schedule'
 import { paths } from './paths'
 import { createTable } from './table'
 import { WebHosting } from './web-hosting'
@@ -46,6 +47,9 @@ export class TouchpointStack extends Stack {
     const boardSocket = new BoardSocket(this, 'BoardSocket', { table })
     api.handler.addEnvironment('BOARD_SOCKET_URL', boardSocket.url)
     boardSocket.grantManageConnections(api.handler)
+
+    // Scheduled work (the counter rebuild first), as `npm start` runs it on its job timer.
+    new JobsSchedule(this, 'Jobs', { table })
 
     if (!props.mailFrom) {
       Annotations.of(this).addWarningV2(

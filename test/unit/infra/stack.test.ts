@@ -294,6 +294,22 @@ describe('TouchpointStack', () => {
       expect(rewrite('/favicon.png')).toBe('/favicon.png')
     })
 
+    it('runs the scheduled jobs hourly from one Lambda that may read and write the table', () => {
+      const rules = template.findResources('AWS::Events::Rule')
+      expect(Object.values(rules).map((rule) => rule.Properties.ScheduleExpression)).toEqual([
+        'rate(1 hour)',
+      ])
+      const target = Object.values(rules)[0]?.Properties.Targets[0]
+      const jobsId = target.Arn['Fn::GetAtt'][0] as string
+      expect(jobsId).not.toBe(handlerId)
+      expect(template.findResources('AWS::Lambda::Function')[jobsId]?.Properties).toMatchObject({
+        Handler: 'index.handler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Environment: { Variables: { TABLE_NAME: { Ref: tableId } } },
+      })
+    })
+
     it('adds the security headers to pages and API responses', () => {
       template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
         ResponseHeadersPolicyConfig: Match.objectLike({
