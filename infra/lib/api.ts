@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { nodeBundling } from './node-bundling'
+import { httpBundling } from './node-bundling'
 import { paths } from './paths'
 
 export interface ApiProps {
@@ -52,7 +52,7 @@ export class Api extends Construct {
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: nodeBundling,
+      bundling: httpBundling,
     })
 
     props.table.grantReadWriteData(this.handler)

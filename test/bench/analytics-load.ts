@@ -30,13 +30,13 @@ type PoolEntry = Pick<SurveyResponse, 'language' | 'answers' | 'sentiment' | 'th
 let pool: PoolEntry[] | undefined
 
 /** Visit-pulse answer sets of a few seeded demo practices (about 1,450 each). */
-export function answerPool(minimum = 4000): PoolEntry[] {
+export async function answerPool(minimum = 4000): Promise<PoolEntry[]> {
   if (pool) return pool
   const entries: PoolEntry[] = []
   const now = new Date()
   for (let seed = 20240601; entries.length < minimum; seed++) {
     let id = 0
-    const demo = generateDemo({ seed, now, newId: () => String(++id).padStart(26, '0') })
+    const demo = await generateDemo({ seed, now, newId: () => String(++id).padStart(26, '0') })
     const pulse = demo.surveys.find((survey) => survey.templateId === 'visit-pulse')
     if (!pulse) throw new Error('the demo has no visit-pulse survey')
     for (const response of demo.responses) {
@@ -96,7 +96,7 @@ export async function loadPractice(
   if (!live) throw new Error(`survey ${surveyId} is not published`)
   const { definition, version } = live.version
   const definitions = new Map([[versionKey(surveyId, version), definition]])
-  const answers = answerPool()
+  const answers = await answerPool()
   const tally = new Tally(definition)
 
   if (timeZone !== 'UTC') throw new Error(`the loader spreads responses in UTC, not ${timeZone}`)

@@ -1,6 +1,7 @@
 /** Turns one run's figures into test/bench/REPORT.md. */
 import type { AnalyticsFigures, AnalyticsSize } from './analytics'
 import { boardSimBudget, boardSimPass, type BoardSimFigures, type BoardSimRun } from './board-sim'
+import type { BundleFigures, BundleSide } from './bundle'
 import type { LoadSettings, Throughput } from './load'
 import type { Machine } from './machine'
 import type { PatientPageFigures } from './patient-page'
@@ -29,6 +30,7 @@ export interface Figures {
   webBuildServed: boolean
   analytics: AnalyticsFigures
   boardSim: BoardSimFigures
+  bundle: BundleFigures
   sentiment: SentimentFigures
   /** Wall time of each phase, in the order run. */
   phases: { name: string; seconds: number }[]
@@ -209,7 +211,7 @@ function sentimentRows(f: Figures): string[] {
     .map(([label, c]) => `${label} ${share(c.precision)} / ${share(c.recall)} (n ${c.n})`)
     .join('; ')
   const how =
-    '`measureSentiment()` (sentiment.ts): `analyzeComment` on every comment of test/fixtures/comments-labelled.json, in its language, against the label a practice manager gave it'
+    '`measureSentiment()` (sentiment.ts): `commentReader.analyze` on every comment of test/fixtures/comments-labelled.json, in its language, against the label a practice manager gave it'
   return [
     `| 8a | Comment sentiment accuracy | **${share(s.accuracy)}** (n ${s.n}; ${languages}) | ${how}: the share given the right label (positive, neutral, negative), overall and per language. Pure computation, no server; it does not depend on the machine. |`,
     `| 8b | Sentiment precision / recall per class | ${classes} | Precision: of the comments given a label, the share that carry it; recall: of the comments that carry it, the share given it (n: comments that carry it). |`,
@@ -313,10 +315,44 @@ export function boardSimSection(b: BoardSimFigures): string[] {
   ]
 }
 
+const bundleHeading = '## HTTP Lambda bundle (figure 10)'
+
+/**
+ * Figure 10 as a section of its own, with its own date: `BENCH_ONLY=bundle` measures it alone and
+ * puts it into the last full report with `spliceSection`.
+ */
+export function bundleSection(b: BundleFigures): string[] {
+  const letter = lettering(10)
+  const after = b.after
+  const lazy = (s: BundleSide) =>
+    Object.entries(s.lazyBytes)
+      .map(([name, bytes]) => `${name} ${whole(bytes)} bytes`)
+      .join(', ') || 'none'
+  const times = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ')
+  const before = 'skipped' in b.before ? undefined : b.before
+  const beforeCell = (value: (s: BundleSide) => string) =>
+    before ? value(before) : `not measured (${'skipped' in b.before ? b.before.skipped : ''})`
+  const first = after.firstEnglishMs ?? []
+  return [
+    bundleHeading,
+    '',
+    '| # | Figure | Before | After | What it measures, and how |',
+    '|---|---|---|---|---|',
+    `| ${letter()} | **Main file (index.mjs)** | ${beforeCell((s) => `${whole(s.mainBytes)} bytes`)} | **${whole(after.mainBytes)} bytes** | The file every cold start loads: functions/src/handlers/http.ts bundled by the workspace's esbuild with the options of infra/lib/node-bundling.ts (ESM, node22, minified, source map beside it, \`@aws-sdk/*\` external); before, from the sources of ${b.baseline}, whose bundle inlined wink's model; the stack test asserts under 1 MB. |`,
+    `| ${letter()} | Lazy files beside it | ${beforeCell(lazy)} | ${lazy(after)} | \`node_modules/<name>/index.js\` in the asset (\`lazyModuleCommands\`), loaded by \`import()\` on the first English comment only. |`,
+    `| ${letter()} | **\`import()\` of the bundle, fresh Node, median of ${after.importMs.length}** | ${beforeCell((s) => `${ms(median(s.importMs))} ms (runs: ${times(s.importMs)})`)} | **${ms(median(after.importMs))} ms** (runs: ${times(after.importMs)}) | A new \`node\` process (Node ${process.versions.node}, TABLE_NAME=touchpoint) per run times \`await import(index.mjs)\`: parsing the bundle and building the app, as at a cold start (Lambda's own start aside). |`,
+    `| ${letter()} | First English comment (the lazy load), median of ${first.length} | (in the import) | **${ms(median(first))} ms** (runs: ${times(first)}) | A new process per run imports \`createEnglishReader\` (ingest/english-scorer.ts), bundled with the same externals beside the lazy files, and times its first \`readEnglish()\` of one comment: both \`import()\`s, wink reading its model, the comment. Later comments skip all but the last. |`,
+    '',
+    `- Figure 10 was measured ${b.date} with \`${b.command}\`; the 1-minute load average was ${b.loadAverage.toFixed(2)} when it`,
+    '  started. Before and after run one after the other on the same machine: compare them, not the absolute times.',
+    '',
+  ]
+}
+
 /** Put `section` in place of the report's own (or before the CPU table when it has none). */
 export function spliceSection(report: string, section: string[]): string {
   const lines = report.split('\n')
-  const start = lines.indexOf(boardSimHeading)
+  const start = lines.indexOf(section[0] ?? boardSimHeading)
   if (start >= 0) {
     const next = lines.findIndex((line, i) => i > start && line.startsWith('## '))
     lines.splice(start, (next < 0 ? lines.length : next) - start, ...section)
@@ -389,6 +425,7 @@ export function render(f: Figures): string {
     ...sentimentRows(f),
     '',
     ...boardSimSection(f.boardSim),
+    ...bundleSection(f.bundle),
     '## Where the CPU goes (measured windows only)',
     '',
     `CPU seconds (user + system, from /proc) each process used during the measured ${durationSeconds} s, per`,

@@ -4,12 +4,14 @@
  * `npm start` takes to answer, cold and built, the patient page's weight and Lighthouse scores, the
  * analytics summary's latency at 10,000 and 1,000,000 responses beside a scan of the raw responses
  * (`BENCH_ANALYTICS_SIZES` changes the sizes), the comment reader's sentiment accuracy, and the
- * board simulator: convergence, propagation latency and operations per second of a busy board.
+ * board simulator: convergence, propagation latency and operations per second of a busy board, and
+ * the HTTP Lambda bundle: its size, its import time and the lazy English model's, before and after.
  * Writes test/bench/REPORT.md and prints it. See report.ts for what each figure is; every server,
  * JVM and browser it starts is stopped before it ends.
  *
- * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute) and puts its section
- * into the REPORT.md already there.
+ * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute), and
+ * `BENCH_ONLY=bundle npm run bench` figure 10 (under a minute), each putting its section into the
+ * REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -30,7 +32,8 @@ import { autocannonSide, compare, rawSide, type LoadSettings, type Watched } fro
 import { describeMachine } from './machine'
 import { measurePatientPage } from './patient-page'
 import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from './proc'
-import { boardSimSection, render, spliceSection, type Figures } from './report'
+import { measureBundle } from './bundle'
+import { boardSimSection, bundleSection, render, spliceSection, type Figures } from './report'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -63,8 +66,8 @@ const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_
 const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
-if (only !== undefined && only !== 'board-sim') {
-  process.stderr.write(`BENCH_ONLY=${only}: only "board-sim" can be measured alone\n`)
+if (only !== undefined && only !== 'board-sim' && only !== 'bundle') {
+  process.stderr.write(`BENCH_ONLY=${only}: only "board-sim" or "bundle" can be measured alone\n`)
   process.exit(2)
 }
 
@@ -314,8 +317,16 @@ function benchCommand() {
 
 /** BENCH_ONLY=board-sim: figure 9 alone, its section replacing the one in REPORT.md. */
 async function boardSimOnly() {
-  const figures = await boardSimFigures()
-  const section = boardSimSection(figures)
+  writeSection(boardSimSection(await boardSimFigures()))
+}
+
+/** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
+async function bundleOnly() {
+  step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
+  writeSection(bundleSection(await measureBundle(repo, benchCommand())))
+}
+
+function writeSection(section: string[]) {
   const previous = existsSync(reportPath)
     ? readFileSync(reportPath, 'utf8')
     : '# Touchpoint bench\n'
@@ -392,6 +403,10 @@ async function main() {
     step('sentiment: measureSentiment() over the labelled comments')
     return measureSentiment()
   })
+  const bundle = await timed('figure 10 (bundle)', async () => {
+    step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
+    return measureBundle(repo, benchCommand())
+  })
   const mirror = makeMirror(repo)
   cleanups.push(() => mirror.remove())
   const start = await timed('figure 3 (npm start)', () => startTimes(mirror))
@@ -413,6 +428,7 @@ async function main() {
     patientPage: page,
     analytics: analyticsRun,
     boardSim,
+    bundle,
     sentiment,
     phases,
     totalSeconds: (performance.now() - began) / 1000,
@@ -423,7 +439,7 @@ async function main() {
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
 }
 
-const work = only === 'board-sim' ? boardSimOnly : main
+const work = only === 'board-sim' ? boardSimOnly : only === 'bundle' ? bundleOnly : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),

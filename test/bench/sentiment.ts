@@ -1,15 +1,12 @@
 /**
- * How well `analyzeComment` agrees with a practice manager's reading of patient comments:
+ * How well the comment reader (`commentReader.analyze`) agrees with a practice manager's reading of patient comments:
  * accuracy overall and per language, precision and recall per sentiment class, and theme
  * precision and recall, over test/fixtures/comments-labelled.json. Pure computation, no servers.
  */
 import { z } from 'zod'
 import { Language } from '../../functions/src/domain/practice'
-import {
-  analyzeComment,
-  sentimentLabels,
-  type SentimentLabel,
-} from '../../functions/src/domain/sentiment'
+import { sentimentLabels, type SentimentLabel } from '../../functions/src/domain/sentiment'
+import { commentReader } from '../../functions/src/ingest/comment-reader'
 import fixture from '../fixtures/comments-labelled.json' with { type: 'json' }
 
 export const LabelledComment = z.strictObject({
@@ -51,22 +48,24 @@ export interface Miss {
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 
-function analyzeAll(comments: readonly LabelledComment[]) {
-  return comments.map((comment) => ({
-    comment,
-    got: analyzeComment(comment.text, comment.language),
-  }))
+async function analyzeAll(comments: readonly LabelledComment[]) {
+  return Promise.all(
+    comments.map(async (comment) => ({
+      comment,
+      got: await commentReader.analyze(comment.text, comment.language),
+    })),
+  )
 }
 
 /**
  * @example
- * const { accuracy, classes } = measureSentiment()
+ * const { accuracy, classes } = await measureSentiment()
  * console.log(accuracy, classes.neutral.recall)
  */
-export function measureSentiment(
+export async function measureSentiment(
   comments: readonly LabelledComment[] = labelledComments,
-): SentimentFigures {
-  const results = analyzeAll(comments)
+): Promise<SentimentFigures> {
+  const results = await analyzeAll(comments)
   const right = (rows: typeof results) =>
     rows.filter(({ comment, got }) => got.sentiment.label === comment.label).length
 
@@ -114,10 +113,12 @@ export function measureSentiment(
  * The comments given the wrong label, for reading when the lexicons change (not for the report).
  *
  * @example
- * for (const miss of sentimentMisses()) console.log(miss.label, miss.got, miss.text)
+ * for (const miss of await sentimentMisses()) console.log(miss.label, miss.got, miss.text)
  */
-export function sentimentMisses(comments: readonly LabelledComment[] = labelledComments): Miss[] {
-  return analyzeAll(comments)
+export async function sentimentMisses(
+  comments: readonly LabelledComment[] = labelledComments,
+): Promise<Miss[]> {
+  return (await analyzeAll(comments))
     .filter(({ comment, got }) => got.sentiment.label !== comment.label)
     .map(({ comment, got }) => ({
       text: comment.text,

@@ -74,15 +74,15 @@ const daysAgo = (iso: string, at = now) =>
 
 describe('the demo generator', () => {
   let demo: Demo
-  beforeAll(() => {
-    demo = generateDemo({ seed, now })
+  beforeAll(async () => {
+    demo = await generateDemo({ seed, now })
   })
 
-  it('gives the same practice, ids included, for the same seed, and another for another seed', () => {
-    expect(generateDemo({ seed, now })).toEqual(demo)
-    expect(generateDemo({ seed: seed + 1, now }).responses).not.toEqual(demo.responses)
+  it('gives the same practice, ids included, for the same seed, and another for another seed', async () => {
+    expect(await generateDemo({ seed, now })).toEqual(demo)
+    expect((await generateDemo({ seed: seed + 1, now })).responses).not.toEqual(demo.responses)
     // Fresh ids (as POST /api/demo uses) leave the story itself unchanged.
-    const fresh = generateDemo({ seed, now, newId: (time) => ulid(time) })
+    const fresh = await generateDemo({ seed, now, newId: (time) => ulid(time) })
     expect(fresh.practice.id).not.toBe(demo.practice.id)
     const story = (d: Demo) => d.responses.map((r) => [r.submittedAt, r.language, r.answers])
     expect(story(fresh)).toEqual(story(demo))
@@ -283,7 +283,7 @@ describe('writing the demo', () => {
   })
 
   it('leaves exactly the counter items that accepting each response one by one leaves', async () => {
-    const demo = generateDemo({ seed: 7, now })
+    const demo = await generateDemo({ seed: 7, now })
     // Three weeks across a month's end, with every location, provider and both surveys.
     const sample = demo.responses.filter((r) => daysAgo(r.submittedAt) <= 21).slice(0, 90)
     expect(new Set(sample.map((r) => r.surveyId)).size).toBe(2)

@@ -30,7 +30,7 @@ export async function createDemo(
   const password = randomBytes(12).toString('base64url')
   // scrypt runs off the main thread: start it, then generate while it works.
   const hashing = hashPassword(password)
-  const demo = generateDemo({ seed, now, newId: (time) => ulid(time) })
+  const demo = await generateDemo({ seed, now, newId: (time) => ulid(time) })
   await writeDemo(db, demo, { passwordHash: await hashing })
   return { demo, password, milliseconds: Math.round(performance.now() - started) }
 }

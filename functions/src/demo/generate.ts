@@ -6,8 +6,8 @@ import type { Answers } from '../domain/answers'
 import type { Language, Location, Practice, Provider, User } from '../domain/practice'
 import type { Survey, SurveyResponse } from '../domain/survey-records'
 import type { Question, SurveyDefinition } from '../domain/surveys'
-import { readComment } from '../domain/comment-reading'
 import { comments, topicsOfTouchpoint, type Comment, type Tone } from './comments'
+import { commentReader } from '../ingest/comment-reader'
 import { seeded, type Random } from './random'
 
 /**
@@ -81,10 +81,10 @@ const weekdayVolume = [0, 15, 14, 12, 14, 10, 0]
  * Generate the demo practice.
  *
  * @example
- * const demo = generateDemo({ seed: 20240601, now: new Date() })
+ * const demo = await generateDemo({ seed: 20240601, now: new Date() })
  * demo.responses.length // about 1,700
  */
-export function generateDemo({ seed, now, newId }: DemoOptions): Demo {
+export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<Demo> {
   const random = seeded(seed)
   // Ids come from their own stream, so fresh ids do not change the content.
   const idRandom = seeded(seed ^ 0x5bd1e995)
@@ -192,7 +192,8 @@ export function generateDemo({ seed, now, newId }: DemoOptions): Demo {
       const answers =
         survey === pulse ? pulseAnswers(survey.draft, context) : cahpsAnswers(survey.draft, context)
       if (time > now.getTime()) continue
-      const comment = readComment(survey.draft, answers, language)
+      // Read as a submission is (the reader draws nothing from `random`, so the story stays put).
+      const comment = await commentReader.read(survey.draft, answers, language)
       responses.push({
         id: makeId(time),
         surveyId: survey.id,

@@ -14,7 +14,7 @@ import type { Demo } from './generate'
  * once: the same items `accept` would have left, in a fraction of the time.
  *
  * @example
- * await writeDemo(db, generateDemo({ seed: 1, now: new Date() }), { passwordHash })
+ * await writeDemo(db, await generateDemo({ seed: 1, now: new Date() }), { passwordHash })
  */
 export async function writeDemo(
   db: Db,

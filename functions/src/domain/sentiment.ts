@@ -1,31 +1,52 @@
-import model from 'wink-eng-lite-web-model'
-import winkNLP, { type ItemToken } from 'wink-nlp'
-import { polarityLexicons, themes } from '../../../workshops'
 import type { Language } from './practice'
 import type { SentimentLabel, Sentiment } from './survey-records'
 import {
   compileTerms,
   fold,
   isClauseEnd,
-  matchThemes,
   tokenize,
   type PolarityLexicon,
   type TermSet,
 } from './themes'
 
 /**
- * Sentiment and themes of a patient's free-text comment, offline. English reads polarity and
- * negation from wink-nlp's bundled model, calibrated by `workshops/sentiment-en.json`; Spanish,
- * which wink does not read, scores with `workshops/sentiment-es.json` and its own negation scope.
- * Both then weigh clauses the same way and squash the sum into -1..1.
+ * The sentiment of a patient's free-text comment, offline. English reads polarity and negation
+ * from a model handed in (wink-nlp's, loaded by ingest/ on the first English comment), calibrated
+ * by the English lexicon (`workshops/sentiment-en.json`); Spanish, which wink does not read,
+ * scores with its lexicon alone and its own negation scope. Both then weigh clauses the same way
+ * and squash the sum into -1..1. Pure: the lexicons and the model come from the caller.
  */
 
 export { sentimentLabels, type SentimentLabel } from './survey-records'
 
 export interface CommentAnalysis {
   sentiment: Sentiment
-  /** Theme ids from `workshops/themes.json`, in lexicon order. */
+  /** Theme ids from the theme lexicon (`workshops/themes.json`), in lexicon order. */
   themes: string[]
+}
+
+/** One word (or clause punctuation) of an English comment as the model read it. */
+export interface EnglishWord {
+  /** Folded as `tokenize` folds (an emoji as written), so the lexicon's terms match it. */
+  text: string
+  /** Whether the model found it under a negation ("did not *listen*"). */
+  negated: boolean
+  /** The model's polarity of the word read alone, on AFINN's scale; 0 for punctuation. */
+  polarity: number
+}
+
+/**
+ * Reads an English comment into words. Async because the model behind it is loaded on first use
+ * (it is most of the Lambda's code); called only for English text that is not blank.
+ */
+export type ReadEnglishWords = (text: string) => Promise<readonly EnglishWord[]>
+
+/** Each language's polarity lexicon: the whole of it for Spanish, the calibration for English. */
+export type PolarityLexicons = Readonly<Record<Language, PolarityLexicon>>
+
+export interface SentimentScorerOptions {
+  lexicons: PolarityLexicons
+  readEnglish: ReadEnglishWords
 }
 
 /**
@@ -59,12 +80,7 @@ interface Prepared {
   negatorsScope: boolean
 }
 
-const prepared = new Map<Language, Prepared>()
-
-function prepare(language: Language): Prepared {
-  const found = prepared.get(language)
-  if (found) return found
-  const lexicon: PolarityLexicon = polarityLexicons[language]
+function prepare(lexicon: PolarityLexicon, language: Language): Prepared {
   const negatorWords = new Set(lexicon.negators.map(fold))
   const selfNegated = (term: string) =>
     fold(term)
@@ -91,9 +107,7 @@ function prepare(language: Language): Prepared {
   const negatorsScope = language !== 'en'
   if (negatorsScope)
     entries.push(...lexicon.negators.map((term): [string, Entry] => [term, role('negator')]))
-  const result = { terms: compileTerms(entries), negatorsScope }
-  prepared.set(language, result)
-  return result
+  return { terms: compileTerms(entries), negatorsScope }
 }
 
 function role(kind: Role): Entry {
@@ -108,64 +122,19 @@ interface Token {
   fallback: number
 }
 
-type Nlp = ReturnType<typeof winkNLP>
-let nlp: Nlp | undefined
-/** The model takes about 0.4 s to read: only on the first English comment, once per process. */
-function wink(): Nlp {
-  return (nlp ??= winkNLP(model))
-}
-
-const winkWords = new Map<string, number>()
-/** Enough for a clinic's vocabulary; a process that meets more words starts the cache over. */
-const winkWordsMax = 50_000
-
 /**
- * wink's polarity of one word read alone, on AFINN's scale. wink scores only whole sentences (the
- * mean of their terms), so each word is read alone for our calibration to replace it word by word.
+ * wink's English tokens arrive already scored: how each word reads alone and whether it sits under
+ * a negation. Scoring only trims that negation, where the lexicon breaks a clause.
  */
-function winkPolarity(word: string): number {
-  let polarity = winkWords.get(word)
-  if (polarity === undefined) {
-    if (winkWords.size >= winkWordsMax) winkWords.clear()
-    const reader = wink()
-    polarity = Number(reader.readDoc(word).out(reader.its.sentiment)) * 5 || 0
-    winkWords.set(word, polarity)
-  }
-  return polarity
-}
-
-/** wink splits "can't", "won't", "shan't" into these and "n't". */
-const contractionHeads = new Set(['ca', 'wo', 'sha'])
-
 function englishTokens(
-  text: string,
+  words: readonly EnglishWord[],
   breaks: (tokens: string[], index: number) => boolean,
 ): Token[] {
-  const reader = wink()
-  const its = reader.its
-  const tokens: Token[] = []
-  reader
-    .readDoc(text)
-    .tokens()
-    .each((token: ItemToken) => {
-      const type = String(token.out(its.type))
-      const negated = token.out(its.negationFlag) === true
-      const raw = token.out()
-      if (type === 'emoji' || type === 'emoticon') {
-        tokens.push({ text: raw, negated, fallback: winkPolarity(raw) })
-        return
-      }
-      // wink's normal form opens contractions ("n't" → "not", "ca" → "can") but also respells
-      // ("through" → "thru"), so it is taken only for contractions; either is split as the
-      // lexicons are ("check-in" → "check", "in").
-      const word =
-        /['’]/u.test(raw) || contractionHeads.has(raw.toLowerCase())
-          ? String(token.out(its.normal))
-          : raw
-      for (const part of tokenize(word)) {
-        tokens.push({ text: part, negated, fallback: isClauseEnd(part) ? 0 : winkPolarity(part) })
-      }
-    })
+  const tokens: Token[] = words.map((word) => ({
+    text: word.text,
+    negated: word.negated,
+    fallback: word.polarity,
+  }))
   // wink carries a negation to the end of the clause, across "and": "didn't rush and listened".
   // A clause break ends it.
   const texts = tokens.map((token) => token.text)
@@ -187,16 +156,18 @@ interface Span {
 type Piece = Span | { clauseEnd: string; start: number }
 
 /** The comment's polarity sum on AFINN's scale, before squashing. */
-function polaritySum(text: string, language: Language): number {
-  const { terms, negatorsScope } = prepare(language)
+function polaritySum(
+  { terms, negatorsScope }: Prepared,
+  text: string,
+  englishWords: readonly EnglishWord[] | undefined,
+): number {
   const endsNegation = (tokens: readonly string[], index: number) => {
     const role = terms.at(tokens, index)?.match.value.role
     return role === 'break' || role === 'contrast' || role === 'concession'
   }
-  const tokens: Token[] =
-    language === 'en'
-      ? englishTokens(text, endsNegation)
-      : tokenize(text).map((word) => ({ text: word, negated: false, fallback: 0 }))
+  const tokens: Token[] = englishWords
+    ? englishTokens(englishWords, endsNegation)
+    : tokenize(text).map((word) => ({ text: word, negated: false, fallback: 0 }))
   const pieces = piecesOf(tokens, terms)
   if (negatorsScope) scopeNegation(pieces)
   return sum(pieces, clauseWeights(pieces))
@@ -316,19 +287,29 @@ export function labelFor(score: number): SentimentLabel {
 }
 
 /**
- * Sentiment and themes of one comment, computed when a response is accepted. Pure: the same text
- * always gets the same answer. Empty or blank text is neutral with no themes.
+ * A scorer over the given lexicons and English model: each language's terms are compiled once, on
+ * its first comment. The same text always gets the same score; blank text is neutral, and never
+ * loads the model.
  *
  * @example
- * analyzeComment('The doctor listened, but I waited two hours.', 'en')
- * // { sentiment: { label: 'negative', score: -0.307 }, themes: ['wait-time', 'clinician-communication'] }
- * analyzeComment('Todo normal.', 'es') // { sentiment: { label: 'neutral', score: 0 }, themes: [] }
+ * const score = createSentimentScorer({ lexicons: polarityLexicons, readEnglish })
+ * await score('The doctor listened, but I waited two hours.', 'en') // { label: 'negative', score: -0.307 }
+ * await score('Todo normal.', 'es') // { label: 'neutral', score: 0 }
  */
-export function analyzeComment(text: string, language: Language): CommentAnalysis {
-  if (text.trim() === '') return { sentiment: { label: 'neutral', score: 0 }, themes: [] }
-  const score = squash(polaritySum(text, language))
-  return {
-    sentiment: { label: labelFor(score), score },
-    themes: matchThemes(text, language, themes),
+export function createSentimentScorer({
+  lexicons,
+  readEnglish,
+}: SentimentScorerOptions): (text: string, language: Language) => Promise<Sentiment> {
+  const prepared = new Map<Language, Prepared>()
+  const prepareOnce = (language: Language) => {
+    let found = prepared.get(language)
+    if (!found) prepared.set(language, (found = prepare(lexicons[language], language)))
+    return found
+  }
+  return async (text, language) => {
+    if (text.trim() === '') return { label: 'neutral', score: 0 }
+    const englishWords = language === 'en' ? await readEnglish(text) : undefined
+    const score = squash(polaritySum(prepareOnce(language), text, englishWords))
+    return { label: labelFor(score), score }
   }
 }

@@ -5,8 +5,8 @@ import { Slug } from './surveys'
 /**
  * The lexicons in `workshops/` (themes.json, sentiment-en.json, sentiment-es.json): their schemas,
  * the term syntax they share and how a term is found in a comment, plus theme detection. Scoring
- * is in sentiment.ts, which reads the loaded files from `workshops/`; the schemas live here, not
- * there, so that `workshops/index.ts` can import them without an import cycle.
+ * is in sentiment.ts; both are handed the loaded files by ingest/comment-reader.ts, since domain
+ * never imports `workshops/` (which imports these schemas).
  *
  * A term is lower-case words separated by single spaces. Accents are optional on both sides
  * ("rapido" finds "rápido"), hyphens and apostrophes split words ("check-in" is "check in"), a

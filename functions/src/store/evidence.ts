@@ -3,6 +3,7 @@ import { themes } from '../../../workshops'
 import type { Evidence } from '../domain/boards/apply'
 import type { NoteSource } from '../domain/boards/board'
 import { dayOf } from '../domain/calendar'
+import { commentParts, quoteSeparator } from '../domain/comment-text'
 import { monthsBetween } from '../domain/periods'
 import type { Practice } from '../domain/practice'
 import { redactQuote } from '../domain/redact'
@@ -169,15 +170,11 @@ function evidenceOf(
   version: SurveyVersion | undefined,
   timeZone: string,
 ): Evidence | undefined {
-  const questions = (version?.definition.questions ?? []).filter((q) => q.type === 'text')
-  const answered = questions.filter((q) => {
-    const answer = response.answers[q.id]
-    return typeof answer === 'string' && answer.trim() !== ''
-  })
-  if (answered.length === 0) return undefined
-  const text = redactQuote(answered.map((q) => String(response.answers[q.id]).trim()).join(' · '))
+  const parts = commentParts(version?.definition.questions ?? [], response.answers)
+  if (parts.length === 0) return undefined
+  const text = redactQuote(parts.map((part) => part.text).join(quoteSeparator))
   const touchpointIds = new Set<string>()
-  for (const question of answered) if (question.touchpoint) touchpointIds.add(question.touchpoint)
+  for (const { question } of parts) if (question.touchpoint) touchpointIds.add(question.touchpoint)
   for (const theme of response.themes ?? []) {
     const touchpoint = themeTouchpoint.get(theme)
     if (touchpoint) touchpointIds.add(touchpoint)

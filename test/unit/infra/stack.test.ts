@@ -1,14 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { App, Stack } from 'aws-cdk-lib'
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCommentReader } from '../../../functions/src/domain/comment-reading'
+import { createEnglishReader, type WinkModules } from '../../../functions/src/ingest/english-scorer'
 import { tableDefinition } from '../../../functions/src/store/table'
 import { pageSecurityHeaders } from '../../../functions/src/api/security-headers'
+import { lazyModules } from '../../../infra/lib/node-bundling'
 import { contentSecurityPolicy } from '../../../infra/lib/security-headers'
 import { TouchpointStack } from '../../../infra/lib/touchpoint-stack'
 import { spaRewriteCode, WebHosting } from '../../../infra/lib/web-hosting'
+import { polarityLexicons, themes } from '../../../workshops'
 
 // The same feature flags `cdk synth` uses, so the template under test is the one that deploys.
 const cdkJson = JSON.parse(
@@ -22,6 +28,18 @@ function onlyLogicalId(template: Template, type: string, props: object = {}): st
   const ids = Object.keys(template.findResources(type, props))
   expect(ids).toHaveLength(1)
   return ids[0] ?? ''
+}
+
+/** Where a Lambda's bundle was written: its asset folder in the cloud assembly. */
+function assetDirOf(template: Template, outdir: string, logicalId: string): string {
+  const resource = template.toJSON().Resources[logicalId] as {
+    Metadata?: Record<string, string>
+    Properties: { Code: { S3Key: string } }
+  }
+  const path =
+    resource.Metadata?.['aws:asset:path'] ??
+    `asset.${resource.Properties.Code.S3Key.replace(/\.zip$/, '')}`
+  return join(outdir, path)
 }
 
 /** A stand-in for `web/build`, so the test does not depend on whether the web app was built. */
@@ -176,6 +194,45 @@ describe('TouchpointStack', () => {
         Action: 'lambda:InvokeFunction',
         FunctionName: { 'Fn::GetAtt': [handlerId, 'Arn'] },
         Principal: 'apigateway.amazonaws.com',
+      })
+    })
+
+    describe('bundle', () => {
+      let assetDir: string
+      beforeAll(() => {
+        assetDir = assetDirOf(template, outdir, handlerId)
+      })
+
+      it('keeps its main file under 1 MB, the English model left out (every cold start parses it)', () => {
+        const main = join(assetDir, 'index.mjs')
+        expect(statSync(main).size).toBeLessThan(1_000_000)
+        const code = readFileSync(main, 'utf8')
+        for (const name of lazyModules) expect(code).toContain(`import("${name}")`)
+      })
+
+      it('ships the English model beside it, so the first English comment reads in Lambda', async () => {
+        // Resolved from the asset as Node resolves it in /var/task: never the workspace's copy.
+        const fromAsset = createRequire(join(assetDir, 'index.mjs'))
+        const load = async (name: string) => {
+          const file = fromAsset.resolve(name)
+          expect(file.startsWith(assetDir + sep)).toBe(true)
+          return ((await import(pathToFileURL(file).href)) as { default: unknown }).default
+        }
+        const shipped = async (): Promise<WinkModules> => ({
+          winkNLP: (await load('wink-nlp')) as WinkModules['winkNLP'],
+          model: (await load('wink-eng-lite-web-model')) as WinkModules['model'],
+        })
+        const reader = createCommentReader({
+          lexicons: polarityLexicons,
+          themes,
+          readEnglish: createEnglishReader(shipped),
+        })
+        expect(
+          await reader.analyze('The doctor did not listen and I waited an hour.', 'en'),
+        ).toEqual({
+          sentiment: { label: 'negative', score: expect.any(Number) },
+          themes: ['wait-time', 'clinician-communication'],
+        })
       })
     })
   })

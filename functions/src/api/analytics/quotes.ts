@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { PeriodRange } from '../../domain/analytics/periods'
+import { commentText as joinedComment } from '../../domain/comment-text'
 import { dayRange, monthsBetween } from '../../domain/periods'
 import { redactQuote } from '../../domain/redact'
 import type { SentimentLabel, SurveyResponse, SurveyVersion } from '../../domain/survey-records'
@@ -76,9 +77,5 @@ export async function themeQuotes(
 
 /** The response's free-text answers, in question order. */
 export function commentText(response: SurveyResponse, version: SurveyVersion | undefined): string {
-  return (version?.definition.questions ?? [])
-    .filter((question) => question.type === 'text')
-    .map((question) => response.answers[question.id])
-    .filter((answer): answer is string => typeof answer === 'string' && answer.trim() !== '')
-    .join(' · ')
+  return joinedComment(version?.definition.questions ?? [], response.answers)
 }

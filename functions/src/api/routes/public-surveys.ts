@@ -1,17 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
-import { ulid } from 'ulid'
 import { z } from 'zod'
-import { checkAnswers } from '../../domain/answers'
-import { readComment } from '../../domain/comment-reading'
-import { Invalid, NotFound } from '../../domain/errors'
+import { NotFound } from '../../domain/errors'
 import { Id, Language, ReviewLink } from '../../domain/practice'
-import { AnswerValue, type SurveyVersion } from '../../domain/survey-records'
 import { Localized, Question } from '../../domain/surveys'
-import * as locations from '../../store/locations'
+import { acceptSubmission, Submission } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
-import * as providers from '../../store/providers'
-import type { Db } from '../../store/db'
-import * as responses from '../../store/responses'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import { perAddressLimit } from '../middleware/rate-limit'
@@ -31,23 +24,6 @@ const PublicSurvey = z
     questions: z.array(Question),
   })
   .meta({ id: 'PublicSurvey' })
-
-const Submission = z.object({
-  /** Made by the patient's device once per filled-in survey; a retry sends the same one. */
-  idempotencyKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Expected 8-100 letters, digits, - or _'),
-  language: Language,
-  answers: z.record(z.string().max(40), AnswerValue),
-  location: Id.optional(),
-  provider: Id.optional(),
-  /**
-   * The version the patient answered (the page sends the one it loaded). Answers kept on a phone
-   * through a republish are checked against, and counted for, the version they were given to.
-   * Absent: the live version.
-   */
-  version: z.number().int().positive().optional(),
-})
 
 const Receipt = z.object({ id: Id, submittedAt: z.iso.datetime() })
 const params = z.object({ id: Id })
@@ -102,61 +78,7 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(submit, async (c) => {
     const { id } = c.req.valid('param')
-    const body = c.req.valid('json')
-    const live = await surveys.findPublic(c.var.db, id)
-    const practice = live && (await practices.get(c.var.db, live.practiceId))
-    if (!live || !practice) throw new NotFound('survey')
-    const answered = await answeredVersion(c.var.db, practice.id, live.version, body.version)
-    const checked = checkAnswers(answered.definition, body.answers)
-    if (!checked.ok) {
-      const errors = checked.problems.map((p) => ({
-        field: `answers.${p.questionId}`,
-        message: p.message,
-      }))
-      throw new Invalid(`${errors[0]!.field}: ${errors[0]!.message}`, errors[0]!.field, errors)
-    }
-    if (!answered.definition.languages.includes(body.language)) {
-      throw new Invalid('This survey is not offered in that language.', 'language')
-    }
-    // A poster printed before a location or provider was removed still works; the answers count
-    // for the practice, just not for the place that is gone.
-    const [location, provider] = await Promise.all([
-      body.location ? locations.get(c.var.db, practice.id, body.location) : undefined,
-      body.provider ? providers.get(c.var.db, practice.id, body.provider) : undefined,
-    ])
-    // Read once, here: the response keeps its sentiment and themes, and its counters count them.
-    const comment = readComment(answered.definition, checked.answers, body.language)
-    const accepted = await responses.accept(c.var.db, {
-      practiceId: practice.id,
-      timeZone: practice.timeZone,
-      version: answered,
-      idempotencyKey: body.idempotencyKey,
-      response: {
-        id: ulid(),
-        surveyId: id,
-        version: answered.version,
-        language: body.language,
-        answers: checked.answers,
-        ...(location && { location: location.id }),
-        ...(provider && { provider: provider.id }),
-        submittedAt: new Date().toISOString(),
-        ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
-      },
-    })
+    const accepted = await acceptSubmission(c.var.db, id, c.req.valid('json'))
     const receipt = { id: accepted.responseId, submittedAt: accepted.submittedAt }
     return accepted.replay ? c.json(receipt, 200) : c.json(receipt, 201)
   })
-
-/** The version a submission names, which must be published already (the live one or older). */
-async function answeredVersion(
-  db: Db,
-  practiceId: string,
-  live: SurveyVersion,
-  named: number | undefined,
-): Promise<SurveyVersion> {
-  if (named === undefined || named === live.version) return live
-  const older =
-    named < live.version && (await surveys.getVersion(db, practiceId, live.surveyId, named))
-  if (!older) throw new Invalid('This survey has no such published version.', 'version')
-  return older
-}

@@ -1,0 +1,104 @@
+import { ulid } from 'ulid'
+import { z } from 'zod'
+import { checkAnswers } from '../domain/answers'
+import type { CommentReader } from '../domain/comment-reading'
+import { Invalid, NotFound } from '../domain/errors'
+import { Id, Language } from '../domain/practice'
+import { AnswerValue, type SurveyVersion } from '../domain/survey-records'
+import type { Db } from '../store/db'
+import * as locations from '../store/locations'
+import * as practices from '../store/practices'
+import * as providers from '../store/providers'
+import * as responses from '../store/responses'
+import * as surveys from '../store/surveys'
+import { commentReader } from './comment-reader'
+
+/** A patient's filled-in survey, as the hosted survey page sends it. */
+export const Submission = z.object({
+  /** Made by the patient's device once per filled-in survey; a retry sends the same one. */
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Expected 8-100 letters, digits, - or _'),
+  language: Language,
+  answers: z.record(z.string().max(40), AnswerValue),
+  location: Id.optional(),
+  provider: Id.optional(),
+  /**
+   * The version the patient answered (the page sends the one it loaded). Answers kept on a phone
+   * through a republish are checked against, and counted for, the version they were given to.
+   * Absent: the live version.
+   */
+  version: z.number().int().positive().optional(),
+})
+export type Submission = z.infer<typeof Submission>
+
+/**
+ * Accepts a submission to a public survey: checks its answers against the version it answered,
+ * reads its comment once, and stores it with its counters exactly once per idempotency key (the
+ * store's transaction; a replay stores nothing and answers as the first time did).
+ *
+ * @example
+ * const accepted = await acceptSubmission(db, surveyId, submission)
+ * accepted.replay // true when this idempotency key was accepted before
+ */
+export async function acceptSubmission(
+  db: Db,
+  surveyId: string,
+  submission: Submission,
+  reader: CommentReader = commentReader,
+): Promise<responses.Accepted> {
+  const live = await surveys.findPublic(db, surveyId)
+  const practice = live && (await practices.get(db, live.practiceId))
+  if (!live || !practice) throw new NotFound('survey')
+  const answered = await answeredVersion(db, practice.id, live.version, submission.version)
+  const checked = checkAnswers(answered.definition, submission.answers)
+  if (!checked.ok) {
+    const errors = checked.problems.map((p) => ({
+      field: `answers.${p.questionId}`,
+      message: p.message,
+    }))
+    throw new Invalid(`${errors[0]!.field}: ${errors[0]!.message}`, errors[0]!.field, errors)
+  }
+  if (!answered.definition.languages.includes(submission.language)) {
+    throw new Invalid('This survey is not offered in that language.', 'language')
+  }
+  // A poster printed before a location or provider was removed still works; the answers count
+  // for the practice, just not for the place that is gone.
+  const [location, provider] = await Promise.all([
+    submission.location ? locations.get(db, practice.id, submission.location) : undefined,
+    submission.provider ? providers.get(db, practice.id, submission.provider) : undefined,
+  ])
+  // Read once, here: the response keeps its sentiment and themes, and its counters count them.
+  const comment = await reader.read(answered.definition, checked.answers, submission.language)
+  return responses.accept(db, {
+    practiceId: practice.id,
+    timeZone: practice.timeZone,
+    version: answered,
+    idempotencyKey: submission.idempotencyKey,
+    response: {
+      id: ulid(),
+      surveyId,
+      version: answered.version,
+      language: submission.language,
+      answers: checked.answers,
+      ...(location && { location: location.id }),
+      ...(provider && { provider: provider.id }),
+      submittedAt: new Date().toISOString(),
+      ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
+    },
+  })
+}
+
+/** The version a submission names, which must be published already (the live one or older). */
+async function answeredVersion(
+  db: Db,
+  practiceId: string,
+  live: SurveyVersion,
+  named: number | undefined,
+): Promise<SurveyVersion> {
+  if (named === undefined || named === live.version) return live
+  const older =
+    named < live.version && (await surveys.getVersion(db, practiceId, live.surveyId, named))
+  if (!older) throw new Invalid('This survey has no such published version.', 'version')
+  return older
+}
