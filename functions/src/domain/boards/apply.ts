@@ -1,4 +1,5 @@
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors'
+import { authorShown } from './anonymity'
 import {
   votesUsed,
   type Action,
@@ -125,7 +126,7 @@ export function applyOperation(
         colour: op.colour,
         order: op.order ?? Math.max(0, ...inArea.map((n) => n.order)) + 1,
         group: null,
-        author: op.anonymous ? null : me,
+        author: authorShown(op.anonymous, me),
         authorId: me.id,
         anonymous: op.anonymous,
         source: op.source ? evidence!.source : null,

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { Id } from '../practice'
 import { Slug } from '../surveys'
+import { publicNote } from './anonymity'
+
+// Kept importable from here, where it always was; the rule itself lives in anonymity.ts.
+export { publicNote }
 
 /**
  * A board's shape as every client sees it. The server keeps a little more (see `StoredNote`), and
@@ -159,12 +163,6 @@ export const PublicBoardState = z.object({
   actions: z.record(z.string(), Action),
 })
 export type PublicBoardState = z.infer<typeof PublicBoardState>
-
-/** A note as it may leave the server: the author of an anonymous note is never sent. */
-export function publicNote(note: StoredNote): Note {
-  const { authorId: _authorId, ...rest } = note
-  return rest
-}
 
 export function publicState(state: BoardState): PublicBoardState {
   return {

@@ -1,8 +1,8 @@
 /**
- * Convergence of a board across clients, as a property: a model server applies operations with the
- * real rules (`applyOperation`) in arrival order and keeps the history as the write path does
- * (store/board-ops.ts: one entry per applied operation, operation ids remembered so a resend
- * changes nothing); clients hold the real `BoardReplica`. Random interleavings of sends, deliveries
+ * Convergence of a board across clients, as a property: a model server applies operations in
+ * arrival order with the write path's own pure step (`recordOperation`: the real rules, the real
+ * history entry and anonymity rule, as store/board-ops.ts uses them), and remembers operation ids
+ * as the store does so a resend changes nothing; clients hold the real `BoardReplica`. Random interleavings of sends, deliveries
  * (in order on each connection; connections interleave freely), dropped connections (whatever was
  * in flight is lost, or reaches the server with its answers lost) and reconnects (sync since the
  * replica's seq, then resend every unconfirmed operation with the same id) must end with every
@@ -10,25 +10,20 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  applyOperation,
-  type Actor,
-  type Changes,
-} from '../../../../functions/src/domain/boards/apply'
+import type { Actor } from '../../../../functions/src/domain/boards/apply'
 import {
   noteColours,
-  publicNote,
   publicState,
   type BoardState,
-  type Participant,
 } from '../../../../functions/src/domain/boards/board'
+import {
+  recordOperation,
+  type Entry,
+  type Recorded,
+} from '../../../../functions/src/domain/boards/history'
 import type { Operation } from '../../../../functions/src/domain/boards/operations'
 import { DomainError } from '../../../../functions/src/domain/errors'
-import {
-  entriesPerBatch,
-  type Entry,
-  type PublicChanges,
-} from '../../../../functions/src/realtime/protocol'
+import { entriesPerBatch } from '../../../../functions/src/realtime/protocol'
 import { BoardReplica } from '../../../../web/src/lib/board/replica'
 import {
   actor,
@@ -58,20 +53,6 @@ interface Connection {
 
 /** The people on the model board: the facilitator, another member of staff and a guest. */
 const people: Actor[] = [actor(facilitator, true), actor(staff(2)), actor(guest(3))]
-
-function publicChanges(changes: Changes): PublicChanges {
-  return { ...changes, notes: changes.notes.map(publicNote) }
-}
-
-/** As board-ops.ts: the operations of an anonymous note's author on it carry no name. */
-function entryActor(state: BoardState, op: Operation, participant: Participant) {
-  if (op.type === 'note.add') return op.anonymous ? null : participant
-  if ('noteId' in op && op.type !== 'action.add') {
-    const note = state.notes[op.noteId]
-    if (note?.anonymous && note.authorId === participant.id) return null
-  }
-  return participant
-}
 
 class ModelServer {
   log: Entry[] = []
@@ -118,9 +99,9 @@ class ModelServer {
       connection.down.push({ type: 'ack', opId, seq })
       return true
     }
-    let applied
+    let recorded: Recorded
     try {
-      applied = applyOperation(this.state, op, who, { at })
+      recorded = recordOperation(this.state, { opId, op, actor: who, at })
     } catch (err) {
       if (!(err instanceof DomainError)) throw err
       if (ack()) return
@@ -128,15 +109,8 @@ class ModelServer {
       return
     }
     if (ack()) return
-    const entry: Entry = {
-      seq: applied.state.board.seq,
-      opId,
-      op,
-      actor: entryActor(this.state, op, who.participant),
-      at: at.toISOString(),
-      changes: publicChanges(applied.changes),
-    }
-    this.state = applied.state
+    const { entry } = recorded
+    this.state = recorded.state
     this.log.push(entry)
     this.seen.set(opId, entry.seq)
     for (const open of this.connections) open.down.push({ type: 'entry', entry })
@@ -359,6 +333,9 @@ describe('board convergence', () => {
         // No operation applied twice.
         const logged = new Set(log.map((e) => e.opId))
         expect(logged.size).toBe(n)
+        // No entry that changes an anonymous note names anyone, whoever sent it.
+        for (const e of log)
+          if (e.changes.notes.some((x) => x.anonymous)) expect(e.actor).toBeNull()
 
         const expected = publicState(server.state)
         for (const c of clients) {
