@@ -1,4 +1,6 @@
+import type { Changes } from './apply'
 import type { Note, Participant, StoredNote } from './board'
+import type { PublicChanges } from './history'
 import type { Operation } from './operations'
 
 /**
@@ -28,6 +30,16 @@ export function authorShown(anonymous: boolean, writer: Participant): Participan
 export function publicNote(note: StoredNote): Note {
   const { authorId: _authorId, ...rest } = note
   return rest
+}
+
+/**
+ * What of an applied operation is broadcast and stored: its changes with every note made public.
+ *
+ * @example
+ * const shown = publicChanges(applyOperation(state, op, actor, { at }).changes)
+ */
+export function publicChanges(changes: Changes): PublicChanges {
+  return { ...changes, notes: changes.notes.map(publicNote) }
 }
 
 /**

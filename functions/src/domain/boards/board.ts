@@ -3,8 +3,10 @@ import { Id } from '../practice'
 import { Slug } from '../surveys'
 import { publicNote } from './anonymity'
 
-// Kept importable from here, where it always was; the rule itself lives in anonymity.ts.
+// Kept importable from here, where they always were; they live in modules free of zod, which the
+// web's optimistic view imports.
 export { publicNote }
+export { votesUsed } from './votes'
 
 /**
  * A board's shape as every client sees it. The server keeps a little more (see `StoredNote`), and
@@ -170,13 +172,6 @@ export function publicState(state: BoardState): PublicBoardState {
     notes: Object.fromEntries(Object.entries(state.notes).map(([id, n]) => [id, publicNote(n)])),
     actions: state.actions,
   }
-}
-
-/** Dots the participant has placed across the board. */
-export function votesUsed(notes: Record<string, Note>, participantId: string): number {
-  let used = 0
-  for (const note of Object.values(notes)) used += note.votes[participantId] ?? 0
-  return used
 }
 
 /** What the list of boards shows; kept beside the practice so listing never reads a board. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { entryActor, publicNote } from './anonymity'
-import { applyOperation, type Actor, type Applied, type Changes, type Evidence } from './apply'
+import { entryActor, publicChanges } from './anonymity'
+import { applyOperation, type Actor, type Applied, type Evidence } from './apply'
 import { Action, Board, Note, Participant, type BoardState } from './board'
 import { Operation } from './operations'
 
@@ -33,15 +33,8 @@ export const Entry = z.object({
 })
 export type Entry = z.infer<typeof Entry>
 
-/**
- * What of an applied operation is broadcast and stored: its changes with every note made public.
- *
- * @example
- * const shown = publicChanges(applyOperation(state, op, actor, { at }).changes)
- */
-export function publicChanges(changes: Changes): PublicChanges {
-  return { ...changes, notes: changes.notes.map(publicNote) }
-}
+// What an entry's changes show of the notes is the anonymity rule's (anonymity.ts).
+export { publicChanges }
 
 /** One operation as the write path receives it. */
 export interface Sent {
