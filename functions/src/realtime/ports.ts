@@ -1,5 +1,9 @@
-import type { Participant } from '../domain/boards/board'
+import type { Connection } from '../domain/boards/connections'
 import type { Entry, ServerMessage } from './protocol'
+
+// Connections and tickets are shared with the store (which must not import realtime/), so they
+// live in domain/boards/connections.ts; re-exported here for the hub's adapters.
+export type { Connection, ConnectionRegistry, TicketGrant } from '../domain/boards/connections'
 
 /**
  * What the board hub needs from where it runs. The local server keeps connections in memory and
@@ -7,39 +11,9 @@ import type { Entry, ServerMessage } from './protocol'
  * PostToConnection. The hub itself is the same code in both places.
  */
 
-/** One open socket to one board. */
-export interface Connection {
-  connectionId: string
-  practiceId: string
-  boardId: string
-  participant: Participant
-  /** Decided when the ticket was issued: the board's facilitator, or an owner or manager. */
-  facilitator: boolean
-  /** The area this person is writing in, for presence. */
-  typing: string | null
-  connectedAt: string
-}
-
-export interface ConnectionRegistry {
-  add(connection: Connection): Promise<void>
-  /** Forget a connection; returns it, or undefined when it was already gone. */
-  remove(connectionId: string): Promise<Connection | undefined>
-  get(connectionId: string): Promise<Connection | undefined>
-  onBoard(practiceId: string, boardId: string): Promise<Connection[]>
-  setTyping(connection: Connection, area: string | null): Promise<void>
-}
-
 export interface Transport {
   /** Deliver one message. False when the connection is gone; the hub then forgets it. */
   send(connectionId: string, message: ServerMessage): Promise<boolean>
-}
-
-/** What a socket ticket grants: one participant on one board of one practice. */
-export interface TicketGrant {
-  practiceId: string
-  boardId: string
-  participant: Participant
-  facilitator: boolean
 }
 
 /** The board hub, the same in both places it runs (built by `createBoardHub` in hub.ts). */

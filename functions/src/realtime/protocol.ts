@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { Action, AreaId, Board, Note, Participant } from '../domain/boards/board'
-import { Operation } from '../domain/boards/operations'
+import { AreaId, Participant } from '../domain/boards/board'
+import { OpId, type Entry } from '../domain/boards/history'
 
 /**
  * The board's WebSocket protocol, the same over `/ws` locally and API Gateway in AWS. Messages are
@@ -11,8 +11,8 @@ import { Operation } from '../domain/boards/operations'
  * `sync` with that sequence number; from then on it applies entries in sequence order.
  */
 
-/** Client operations carry an id the client makes (a ULID) so a resend is recognised. */
-export const OpId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected an operation id (ULID)')
+// The history entry is the board's (domain/boards/history.ts); the protocol carries it.
+export { Entry, OpId, PublicChanges } from '../domain/boards/history'
 
 export const ClientMessage = z.discriminatedUnion('type', [
   /** Send every entry after `since`; answered by `entries` (in batches), or `reload` when far behind. */
@@ -23,27 +23,6 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
 ])
 export type ClientMessage = z.infer<typeof ClientMessage>
-
-/** What one applied operation changed, as clients see it: whole entities to replace or remove. */
-export const PublicChanges = z.object({
-  board: Board.nullable(),
-  notes: z.array(Note),
-  removedNotes: z.array(z.string()),
-  actions: z.array(Action),
-  removedActions: z.array(z.string()),
-})
-export type PublicChanges = z.infer<typeof PublicChanges>
-
-/** One line of a board's history: the operation, who (null when anonymous), when, and its effect. */
-export const Entry = z.object({
-  seq: z.number().int().min(1),
-  opId: OpId,
-  op: Operation,
-  actor: Participant.nullable(),
-  at: z.iso.datetime(),
-  changes: PublicChanges,
-})
-export type Entry = z.infer<typeof Entry>
 
 export const PresenceEntry = Participant.extend({
   /** The area this person is writing in, if any. */

@@ -7,7 +7,7 @@ import {
 import { z } from 'zod'
 import { AreaId, Participant } from '../domain/boards/board'
 import { Id } from '../domain/practice'
-import type { Connection, ConnectionRegistry } from '../realtime/ports'
+import type { Connection, ConnectionRegistry } from '../domain/boards/connections'
 import type { Db } from './db'
 import { epochSeconds, fromItem, isConditionFailure, toItem } from './items'
 import * as keys from './keys'

@@ -1,9 +1,8 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { publicNote, summaryOf, type BoardState, type Participant } from '../domain/boards/board'
-import { applyOperation, type Actor, type Changes, type Evidence } from '../domain/boards/apply'
-import type { Operation } from '../domain/boards/operations'
+import type { Changes } from '../domain/boards/apply'
+import { summaryOf, type BoardState } from '../domain/boards/board'
+import { Entry, recordOperation, type Sent } from '../domain/boards/history'
 import { NotFound, Unavailable } from '../domain/errors'
-import { Entry, type PublicChanges } from '../realtime/protocol'
 import type { Db } from './db'
 import { cancelledBecause, conditionFailedAt, fromItem, toItem } from './items'
 import * as keys from './keys'
@@ -25,14 +24,10 @@ export interface StateCache {
   delete(boardId: string): void
 }
 
-export interface Commit {
+/** One operation for one board: what the rules need (`Sent`) and where it goes. */
+export interface Commit extends Sent {
   practiceId: string
   boardId: string
-  opId: string
-  op: Operation
-  actor: Actor
-  at: Date
-  evidence?: Evidence
 }
 
 export type Committed =
@@ -94,18 +89,8 @@ export async function commitOperations(
         continue
       }
       try {
-        const next = applyOperation(state, commit.op, commit.actor, {
-          at: commit.at,
-          evidence: commit.evidence,
-        })
-        const entry: Entry = {
-          seq: next.state.board.seq,
-          opId: commit.opId,
-          op: commit.op,
-          actor: entryActor(state, commit.op, commit.actor.participant),
-          at: commit.at.toISOString(),
-          changes: publicChanges(next.changes),
-        }
+        const next = recordOperation(state, commit)
+        const { entry } = next
         applied.push({ index, entry, changes: next.changes })
         inGroup.set(commit.opId, entry.seq)
         state = next.state
@@ -227,24 +212,6 @@ function writesFor(
     })
   }
   return writes
-}
-
-/**
- * Anonymous notes stay anonymous in the history: no operation on one carries a name, whoever sent
- * it. (Naming everyone but the author would name the author, by elimination or by their dots.)
- */
-function entryActor(
-  state: BoardState,
-  op: Operation,
-  participant: Participant,
-): Participant | null {
-  if (op.type === 'note.add') return op.anonymous ? null : participant
-  if ('noteId' in op && op.type !== 'action.add' && state.notes[op.noteId]?.anonymous) return null
-  return participant
-}
-
-function publicChanges(changes: Changes): PublicChanges {
-  return { ...changes, notes: changes.notes.map(publicNote) }
 }
 
 async function seenAs(db: Db, practiceId: string, boardId: string, opId: string) {

@@ -61,6 +61,36 @@ describe('overlay', () => {
     expect(view.state.notes[testId(3)]).toMatchObject({ author: null, anonymous: true, order: 1 })
   })
 
+  it('shows a quote on its way as a card without words until the server writes them', () => {
+    const view = overlay(
+      confirmed(),
+      pendingOf({
+        type: 'note.add',
+        noteId: testId(3),
+        area: 'says',
+        source: { kind: 'response', id: 'r1' },
+      }),
+      me,
+    )
+    expect(view.state.notes[testId(3)]).toMatchObject({ text: '', source: null, author: me })
+    expect(view.pendingNotes).toEqual(new Set([testId(3)]))
+  })
+
+  it('keeps the confirmed seq and skips what the rules cannot apply', () => {
+    const view = overlay(
+      confirmed(),
+      pendingOf(
+        { type: 'note.edit', noteId: testId(77), text: 'No such note' },
+        { type: 'note.move', noteId: testId(1), area: 'nowhere', order: 1 },
+        { type: 'note.colour', noteId: testId(1), colour: 'green' },
+      ),
+      me,
+    )
+    expect(view.state.board.seq).toBe(4)
+    expect(view.state.notes[testId(77)]).toBeUndefined()
+    expect(view.state.notes[testId(1)]).toMatchObject({ area: 'says', colour: 'green' })
+  })
+
   it('applies edits, moves, colours and groups in the order they were sent', () => {
     const id = testId(1)
     const view = overlay(

@@ -150,6 +150,8 @@ type Fetch = typeof fetch
 /** Pass the `fetch` a SvelteKit `load` receives, so the framework can track the request. */
 export interface RequestOptions {
   fetch?: Fetch
+  /** A CSRF token other than the session's for this write (a board guest's). */
+  csrf?: string
 }
 
 let csrfToken: string | null = null
@@ -213,7 +215,8 @@ async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  const token = options.csrf ?? csrfToken
+  if (method !== 'GET' && token) headers['x-csrf-token'] = token
   const doFetch = options.fetch ?? fetch
   let response: Response
   try {
@@ -236,14 +239,17 @@ async function request<T>(
     throw error
   }
   if (response.status === 204) return undefined as T
-  return (await response.json()) as T
+  // JSON is parsed; any other answer (a board's Markdown export) comes back as text.
+  const type = response.headers.get('content-type') ?? ''
+  return (type.includes('json') ? await response.json() : await response.text()) as T
 }
 
 // Exported for the area clients beside this file (e.g. `api-surveys.ts`), which add their routes
 // with the same cookie, CSRF and problem handling.
 export const get = <T>(path: string, options?: RequestOptions) =>
   request<T>('GET', path, undefined, options)
-export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body)
+export const post = <T>(path: string, body: unknown, options?: RequestOptions) =>
+  request<T>('POST', path, body, options)
 export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body)
 export const del = (path: string) => request<void>('DELETE', path)

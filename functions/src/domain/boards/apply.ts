@@ -1,14 +1,9 @@
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors'
-import {
-  votesUsed,
-  type Action,
-  type Board,
-  type BoardState,
-  type NoteSource,
-  type Participant,
-  type StoredNote,
-} from './board'
-import { facilitatorOperations, type Operation } from './operations'
+import { authorShown } from './anonymity'
+import type { Action, Board, BoardState, NoteSource, Participant, StoredNote } from './board'
+import { facilitatorOperations } from './facilitator-operations'
+import type { Operation } from './operations'
+import { votesUsed } from './votes'
 
 /** Who sends an operation, and whether they may run the workshop (decided by the caller's role). */
 export interface Actor {
@@ -42,7 +37,8 @@ export const maxNotes = 400
 export const maxActions = 100
 
 /**
- * The rules of a board as one pure function: check `op` from `actor` against `state`, and return
+ * The rules of a board as one pure function (and free of zod: the web's optimistic view runs them
+ * too, on operations completed by `withDefaults`): check `op` from `actor` against `state`, and return
  * the next state (with the sequence number advanced) and exactly what changed. Throws a domain
  * error when the operation is refused; `state` is never modified.
  *
@@ -125,7 +121,7 @@ export function applyOperation(
         colour: op.colour,
         order: op.order ?? Math.max(0, ...inArea.map((n) => n.order)) + 1,
         group: null,
-        author: op.anonymous ? null : me,
+        author: authorShown(op.anonymous, me),
         authorId: me.id,
         anonymous: op.anonymous,
         source: op.source ? evidence!.source : null,

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { Id } from '../practice'
 import { Slug } from '../surveys'
+import { publicNote } from './anonymity'
+
+// Kept importable from here, where they always were; they live in modules free of zod, which the
+// web's optimistic view imports.
+export { publicNote }
+export { votesUsed } from './votes'
 
 /**
  * A board's shape as every client sees it. The server keeps a little more (see `StoredNote`), and
@@ -160,25 +166,12 @@ export const PublicBoardState = z.object({
 })
 export type PublicBoardState = z.infer<typeof PublicBoardState>
 
-/** A note as it may leave the server: the author of an anonymous note is never sent. */
-export function publicNote(note: StoredNote): Note {
-  const { authorId: _authorId, ...rest } = note
-  return rest
-}
-
 export function publicState(state: BoardState): PublicBoardState {
   return {
     board: state.board,
     notes: Object.fromEntries(Object.entries(state.notes).map(([id, n]) => [id, publicNote(n)])),
     actions: state.actions,
   }
-}
-
-/** Dots the participant has placed across the board. */
-export function votesUsed(notes: Record<string, Note>, participantId: string): number {
-  let used = 0
-  for (const note of Object.values(notes)) used += note.votes[participantId] ?? 0
-  return used
 }
 
 /** What the list of boards shows; kept beside the practice so listing never reads a board. */

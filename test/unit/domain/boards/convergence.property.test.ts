@@ -1,34 +1,33 @@
 /**
- * Convergence of a board across clients, as a property: a model server applies operations with the
- * real rules (`applyOperation`) in arrival order and keeps the history as the write path does
- * (store/board-ops.ts: one entry per applied operation, operation ids remembered so a resend
- * changes nothing); clients hold the real `BoardReplica`. Random interleavings of sends, deliveries
- * (in order on each connection; connections interleave freely), dropped connections (whatever was
- * in flight is lost, or reaches the server with its answers lost) and reconnects (sync since the
- * replica's seq, then resend every unconfirmed operation with the same id) must end with every
- * replica equal to the server, each operation applied at most once and none lost.
+ * Convergence of a board across clients, as a property: a model server applies operations in
+ * arrival order with the write path's own pure step (`recordOperation`: the real rules, the real
+ * history entry and anonymity rule, as store/board-ops.ts uses them), and remembers operation ids
+ * as the store does so a resend changes nothing; clients hold the web's real `BoardReplica`,
+ * `OpQueue` (one operation in flight; on a new socket, sync since the replica's seq, then resend
+ * every unconfirmed operation with the same id) and optimistic `overlay`. Random interleavings of
+ * sends, deliveries (in order on each connection; connections interleave freely), dropped
+ * connections (whatever was in flight is lost, or reaches the server with its answers lost) and
+ * reconnects must end with every replica and every view equal to the server, each operation
+ * applied at most once and none lost.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  applyOperation,
-  type Actor,
-  type Changes,
-} from '../../../../functions/src/domain/boards/apply'
+import type { Actor } from '../../../../functions/src/domain/boards/apply'
 import {
   noteColours,
-  publicNote,
   publicState,
   type BoardState,
-  type Participant,
 } from '../../../../functions/src/domain/boards/board'
-import type { Operation } from '../../../../functions/src/domain/boards/operations'
-import { DomainError } from '../../../../functions/src/domain/errors'
 import {
-  entriesPerBatch,
+  recordOperation,
   type Entry,
-  type PublicChanges,
-} from '../../../../functions/src/realtime/protocol'
+  type Recorded,
+} from '../../../../functions/src/domain/boards/history'
+import { Operation } from '../../../../functions/src/domain/boards/operations'
+import { DomainError } from '../../../../functions/src/domain/errors'
+import { entriesPerBatch } from '../../../../functions/src/realtime/protocol'
+import { OpQueue } from '../../../../web/src/lib/board/op-queue'
+import { overlay } from '../../../../web/src/lib/board/optimistic'
 import { BoardReplica } from '../../../../web/src/lib/board/replica'
 import {
   actor,
@@ -58,20 +57,6 @@ interface Connection {
 
 /** The people on the model board: the facilitator, another member of staff and a guest. */
 const people: Actor[] = [actor(facilitator, true), actor(staff(2)), actor(guest(3))]
-
-function publicChanges(changes: Changes): PublicChanges {
-  return { ...changes, notes: changes.notes.map(publicNote) }
-}
-
-/** As board-ops.ts: the operations of an anonymous note's author on it carry no name. */
-function entryActor(state: BoardState, op: Operation, participant: Participant) {
-  if (op.type === 'note.add') return op.anonymous ? null : participant
-  if ('noteId' in op && op.type !== 'action.add') {
-    const note = state.notes[op.noteId]
-    if (note?.anonymous && note.authorId === participant.id) return null
-  }
-  return participant
-}
 
 class ModelServer {
   log: Entry[] = []
@@ -118,9 +103,9 @@ class ModelServer {
       connection.down.push({ type: 'ack', opId, seq })
       return true
     }
-    let applied
+    let recorded: Recorded
     try {
-      applied = applyOperation(this.state, op, who, { at })
+      recorded = recordOperation(this.state, { opId, op, actor: who, at })
     } catch (err) {
       if (!(err instanceof DomainError)) throw err
       if (ack()) return
@@ -128,15 +113,8 @@ class ModelServer {
       return
     }
     if (ack()) return
-    const entry: Entry = {
-      seq: applied.state.board.seq,
-      opId,
-      op,
-      actor: entryActor(this.state, op, who.participant),
-      at: at.toISOString(),
-      changes: publicChanges(applied.changes),
-    }
-    this.state = applied.state
+    const { entry } = recorded
+    this.state = recorded.state
     this.log.push(entry)
     this.seen.set(opId, entry.seq)
     for (const open of this.connections) open.down.push({ type: 'entry', entry })
@@ -146,6 +124,8 @@ class ModelServer {
 class ModelClient {
   replica: BoardReplica
   connection: Connection | null = null
+  /** The web's own queue: one operation in flight, the unconfirmed resent on a new socket. */
+  queue: OpQueue
   /** Sent (or waiting to be sent) and not yet answered, in the order made. */
   unconfirmed = new Map<string, Operation>()
   /** Every entry handed to this client, by seq. */
@@ -159,23 +139,38 @@ class ModelClient {
     private server: ModelServer,
   ) {
     this.replica = new BoardReplica(publicState(server.state))
+    this.queue = new OpQueue({
+      post: (message) => {
+        if (!this.connection) return false
+        this.connection.up.push({ type: 'op', opId: message.opId, op: Operation.parse(message.op) })
+        return true
+      },
+      changed: () => undefined,
+      now: () => now.getTime(),
+    })
+  }
+
+  /** What this person sees: the replica with their pending operations on top (the real overlay). */
+  get view() {
+    return overlay(this.replica.state, this.queue.pending, this.who.participant).state
   }
 
   connect() {
     this.connection = this.server.connect()
     this.connection.up.push({ type: 'sync', since: this.replica.seq })
-    for (const [opId, op] of this.unconfirmed) this.connection.up.push({ type: 'op', opId, op })
+    this.queue.resend()
   }
 
   drop() {
     if (this.connection) this.server.drop(this.connection)
     this.connection = null
+    this.queue.disconnected()
   }
 
-  send(opId: string, op: Operation) {
+  send(op: Operation) {
+    const opId = this.queue.add(op)
     this.sent.add(opId)
     this.unconfirmed.set(opId, op)
-    this.connection?.up.push({ type: 'op', opId, op })
   }
 
   /** Take the next message the server sent. */
@@ -190,9 +185,12 @@ class ModelClient {
         this.take(message.entries)
         break
       case 'ack':
+        this.queue.confirm(message.opId, message.seq)
+        this.queue.prune(this.replica.seq)
         this.settle(message.opId, this.confirmed)
         break
       case 'refused':
+        this.queue.refused(message.opId)
         this.settle(message.opId, this.refused)
         break
     }
@@ -201,9 +199,11 @@ class ModelClient {
   private take(entries: Entry[]) {
     for (const entry of entries) {
       this.received.set(entry.seq, entry.opId)
+      if (entry.seq > this.replica.seq) this.queue.confirm(entry.opId, entry.seq)
       if (this.unconfirmed.has(entry.opId)) this.settle(entry.opId, this.confirmed)
     }
     this.replica.receiveAll(entries)
+    this.queue.prune(this.replica.seq)
   }
 
   private settle(opId: string, outcome: Set<string>) {
@@ -293,7 +293,6 @@ function run(steps: Step[]) {
   for (const c of clients) c.connect()
   let ids = 100
   const fresh = () => testId(ids++)
-  let opIds = 10_000
 
   const receive = (c: ModelClient) => {
     if (c.connection) server.receive(c.connection, c.who)
@@ -303,7 +302,7 @@ function run(steps: Step[]) {
     switch (s.t) {
       case 'send': {
         const seen = Object.keys(c.replica.state.notes).sort()
-        c.send(testId(opIds++), operationFor(s, seen, fresh))
+        c.send(operationFor(s, seen, fresh))
         break
       }
       case 'up':
@@ -359,10 +358,15 @@ describe('board convergence', () => {
         // No operation applied twice.
         const logged = new Set(log.map((e) => e.opId))
         expect(logged.size).toBe(n)
+        // No entry that changes an anonymous note names anyone, whoever sent it.
+        for (const e of log)
+          if (e.changes.notes.some((x) => x.anonymous)) expect(e.actor).toBeNull()
 
         const expected = publicState(server.state)
         for (const c of clients) {
           expect(c.unconfirmed.size).toBe(0)
+          expect(c.queue.pending).toEqual([])
+          expect(c.view).toEqual(expected)
           expect(c.replica.hasGap).toBe(false)
           expect(c.replica.state).toEqual(expected)
           // Every applied operation reached every replica, in the server's order.

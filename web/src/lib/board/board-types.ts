@@ -14,4 +14,9 @@ export type {
   PublicBoardState,
 } from '../../../../functions/src/domain/boards/board'
 export type { OperationInput } from '../../../../functions/src/domain/boards/operations'
-export type { Entry, PresenceEntry } from '../../../../functions/src/realtime/protocol'
+export type {
+  ClientMessage,
+  Entry,
+  PresenceEntry,
+  ServerMessage,
+} from '../../../../functions/src/realtime/protocol'

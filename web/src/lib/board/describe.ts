@@ -1,5 +1,5 @@
-import type { Board, NoteSource } from '../../../../functions/src/domain/boards/board'
-import type { Entry, PresenceEntry } from '../../../../functions/src/realtime/protocol'
+import type { Board, NoteSource } from '$domain/boards/board'
+import type { Entry, PresenceEntry } from './board-types'
 
 /**
  * Words for what happens on a board: the area names people see, the step line in the header, what

@@ -1,5 +1,5 @@
-import type { Board, PublicBoardState } from '../../../../functions/src/domain/boards/board'
-import type { Entry } from '../../../../functions/src/realtime/protocol'
+import type { Board, PublicBoardState } from '$domain/boards/board'
+import type { Entry } from '$domain/boards/history'
 
 /**
  * The board as it was before its first entry, for the replay: the current board's areas, steps and

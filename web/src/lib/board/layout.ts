@@ -1,4 +1,4 @@
-import type { Board, BoardArea } from '../../../../functions/src/domain/boards/board'
+import type { Board, BoardArea } from '$domain/boards/board'
 
 /** Areas in reading order (row by row, left to right): how a phone stacks them. */
 export function readingOrder(areas: readonly BoardArea[]): BoardArea[] {

@@ -1,10 +1,14 @@
-import type {
-  Action,
-  Note,
-  Participant,
-  PublicBoardState,
-} from '../../../../functions/src/domain/boards/board'
-import type { OperationInput } from '../../../../functions/src/domain/boards/operations'
+// Only modules free of zod: the rules run here without shipping the schemas to the browser.
+import { publicChanges } from '$domain/boards/anonymity'
+import { applyOperation, type Actor, type Evidence } from '$domain/boards/apply'
+import type { BoardState, Note, Participant, PublicBoardState } from '$domain/boards/board'
+import { withDefaults } from '$domain/boards/operation-defaults'
+import type { OperationInput } from '$domain/boards/operations'
+import { votesUsed } from '$domain/boards/votes'
+import { applyChanges } from './replica'
+
+/** Dots the participant has placed across the board: the server's own rule. */
+export { votesUsed }
 
 /** An operation this client sent that the board does not show yet. */
 export interface PendingOp {
@@ -24,20 +28,14 @@ export interface OptimisticView {
   pendingNotes: Set<string>
 }
 
-/** Dots the participant has placed across the board. Mirrors the server's rule. */
-export function votesUsed(notes: Record<string, Note>, participantId: string): number {
-  let used = 0
-  for (const note of Object.values(notes)) used += note.votes[participantId] ?? 0
-  return used
-}
-
 /**
  * The board as this client should show it: the confirmed `state` with the client's pending
- * operations applied on top, best-effort and in the order they were sent. Nothing here decides
- * anything: an operation the rules would refuse is shown until the server refuses it, and one that
- * no longer fits (its note was deleted meanwhile) is skipped. The confirmed state always wins in
- * the end, because confirmed operations are removed from `pending` and the rest are re-applied on
- * every new state.
+ * operations applied on top by the board's own rules (`applyOperation`), in the order they were
+ * sent. Nothing here decides anything: who may do what is the server's to say, so each operation
+ * is shown as if its sender were allowed, until the server refuses it; one the rules cannot apply
+ * at all (its note was deleted meanwhile, a dot past the limit) is skipped. The confirmed state
+ * always wins in the end, because confirmed operations are removed from `pending` and the rest are
+ * re-applied on every new state.
  *
  * @example
  * const { state, pendingNotes } = overlay(replica.state, pending, me.participant)
@@ -49,158 +47,51 @@ export function overlay(
 ): OptimisticView {
   const pendingNotes = new Set<string>()
   if (pending.length === 0) return { state: confirmed, pendingNotes }
-  let board = confirmed.board
-  const notes: Record<string, Note> = { ...confirmed.notes }
-  const actions: Record<string, Action> = { ...confirmed.actions }
+  const actor: Actor = { participant: me, facilitator: true }
+  /** Quotes on their way: the server writes their words, so until then the card has none. */
+  const quotes = new Set<string>()
+  const shown = (note: Note): Note =>
+    quotes.has(note.id) ? { ...note, text: '', source: null } : note
 
-  const change = (noteId: string, patch: Partial<Note>) => {
-    const note = notes[noteId]
-    if (!note) return
-    notes[noteId] = { ...note, ...patch }
-    pendingNotes.add(noteId)
-  }
-
-  for (const { op, at } of pending) {
-    switch (op.type) {
-      case 'note.add': {
-        if (notes[op.noteId]) break
-        const inArea = Object.values(notes).filter((n) => n.area === op.area)
-        const anonymous = op.anonymous ?? false
-        notes[op.noteId] = {
-          id: op.noteId,
-          area: op.area,
-          // A quote's words come from the server; until then the card says it is being added.
-          text: op.source ? '' : (op.text ?? '').trim(),
-          colour: op.colour ?? 'yellow',
-          order: op.order ?? Math.max(0, ...inArea.map((n) => n.order)) + 1,
-          group: null,
-          author: anonymous ? null : me,
-          anonymous,
-          source: null,
-          votes: {},
-          createdAt: at,
-          updatedAt: at,
-          version: 0,
-        }
-        pendingNotes.add(op.noteId)
-        break
-      }
-      case 'note.edit':
-        change(op.noteId, { text: op.text.trim() })
-        break
-      case 'note.move':
-        change(op.noteId, { area: op.area, order: op.order })
-        break
-      case 'note.colour':
-        change(op.noteId, { colour: op.colour })
-        break
-      case 'note.group':
-        change(op.noteId, { group: op.group?.trim() || null })
-        break
-      case 'note.delete':
-        delete notes[op.noteId]
-        pendingNotes.delete(op.noteId)
-        break
-      case 'vote.add': {
-        const note = notes[op.noteId]
-        if (!note || votesUsed(notes, me.id) >= board.voteLimit) break
-        change(op.noteId, { votes: { ...note.votes, [me.id]: (note.votes[me.id] ?? 0) + 1 } })
-        break
-      }
-      case 'vote.remove': {
-        const note = notes[op.noteId]
-        const mine = note?.votes[me.id] ?? 0
-        if (!note || mine === 0) break
-        const votes = { ...note.votes }
-        if (mine === 1) delete votes[me.id]
-        else votes[me.id] = mine - 1
-        change(op.noteId, { votes })
-        break
-      }
-      case 'board.step': {
-        const step = board.steps[op.index]
-        if (!step) break
-        const started = Date.parse(at)
-        board = {
-          ...board,
-          step: {
-            index: op.index,
-            startedAt: at,
-            endsAt: new Date(started + step.minutes * 60_000).toISOString(),
-          },
-          hidden: step.mode === 'write' ? board.hidden : false,
-        }
-        break
-      }
-      case 'board.timer':
-        board = {
-          ...board,
-          step: {
-            ...board.step,
-            endsAt:
-              op.seconds === null
-                ? null
-                : new Date(Date.parse(at) + op.seconds * 1000).toISOString(),
-          },
-        }
-        break
-      case 'board.hide':
-        board = { ...board, hidden: op.hidden }
-        break
-      case 'board.lock':
-        board = { ...board, locked: op.locked }
-        break
-      case 'board.archive':
-        board = { ...board, archived: op.archived }
-        break
-      case 'board.anonymous':
-        board = { ...board, anonymousAllowed: op.allowed }
-        break
-      case 'board.votes':
-        board = { ...board, voteLimit: op.limit }
-        break
-      case 'board.rename':
-        board = { ...board, title: op.title.trim(), persona: op.persona.trim() }
-        break
-      case 'emotion.set': {
-        const emotions = { ...board.emotions }
-        if (op.value === null) delete emotions[op.touchpointId]
-        else emotions[op.touchpointId] = op.value
-        board = { ...board, emotions }
-        break
-      }
-      case 'action.add':
-        if (actions[op.actionId]) break
-        actions[op.actionId] = {
-          id: op.actionId,
-          text: op.text.trim(),
-          noteId: op.noteId ?? null,
-          owner: op.owner ?? null,
-          due: op.due ?? null,
-          status: 'open',
-          createdBy: me,
-          createdAt: at,
-          version: 0,
-        }
-        break
-      case 'action.edit': {
-        const action = actions[op.actionId]
-        if (!action) break
-        actions[op.actionId] = {
-          ...action,
-          ...(op.text !== undefined && { text: op.text.trim() }),
-          ...(op.owner !== undefined && { owner: op.owner }),
-          ...(op.due !== undefined && { due: op.due }),
-          ...(op.status !== undefined && { status: op.status }),
-        }
-        break
-      }
-      case 'action.delete':
-        delete actions[op.actionId]
-        break
+  let rules = withAuthors(confirmed)
+  let view = confirmed
+  for (const { op: input, at } of pending) {
+    const op = withDefaults(input)
+    const quote = op.type === 'note.add' && op.source ? quoteOnItsWay(op.source) : undefined
+    let applied
+    try {
+      applied = applyOperation(rules, op, actor, { at: new Date(at), evidence: quote })
+    } catch {
+      continue
     }
+    if (quote && op.type === 'note.add') quotes.add(op.noteId)
+    rules = applied.state
+    const changes = publicChanges(applied.changes)
+    // The view keeps the confirmed seq: pending operations have no place in the history yet.
+    view = applyChanges(view, confirmed.board.seq, { ...changes, notes: changes.notes.map(shown) })
+    for (const note of changes.notes) pendingNotes.add(note.id)
+    for (const id of changes.removedNotes) pendingNotes.delete(id)
   }
-  return { state: { board, notes, actions }, pendingNotes }
+  return { state: view, pendingNotes }
+}
+
+/**
+ * The rules run on the server's shape of a board, which knows every note's author. A client does
+ * not (an anonymous note has none), and needs not: acting as if allowed, the rules never ask.
+ */
+function withAuthors(state: PublicBoardState): BoardState {
+  const notes: BoardState['notes'] = {}
+  for (const [id, note] of Object.entries(state.notes)) {
+    notes[id] = { ...note, authorId: note.author?.id ?? 'u_unknown' }
+  }
+  return { board: state.board, notes, actions: state.actions }
+}
+
+function quoteOnItsWay(source: { kind: 'response' | 'review'; id: string }): Evidence {
+  return {
+    text: '…',
+    source: { ...source, date: '', surveyId: null, sentiment: null, touchpointIds: [] },
+  }
 }
 
 /** Pending operations still to show: those not yet confirmed by an entry the replica applied. */

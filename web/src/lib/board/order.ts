@@ -1,4 +1,4 @@
-import type { Note } from '../../../../functions/src/domain/boards/board'
+import type { Note } from '$domain/boards/board'
 
 /**
  * Where notes sit within an area. Each note has a number (`order`); an area lists its notes by it,

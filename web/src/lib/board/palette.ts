@@ -1,4 +1,4 @@
-import type { NoteColour } from '../../../../functions/src/domain/boards/board'
+import type { NoteColour } from '$domain/boards/board'
 
 /** One note colour in one theme: the card, its text and its quieter text (author, votes). */
 export interface NoteShade {

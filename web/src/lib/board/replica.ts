@@ -1,5 +1,5 @@
-import type { PublicBoardState } from '../../../../functions/src/domain/boards/board'
-import type { Entry, PublicChanges } from '../../../../functions/src/realtime/protocol'
+import type { PublicBoardState } from '$domain/boards/board'
+import type { Entry, PublicChanges } from '$domain/boards/history'
 
 /**
  * A client's copy of a board. It applies the server's entries strictly in sequence order: an entry

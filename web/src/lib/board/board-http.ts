@@ -1,0 +1,37 @@
+import { get, post } from '../api'
+
+export type BoardMethod = 'GET' | 'POST'
+
+/**
+ * Where a board's HTTP route lives: a path that starts with `/api/` is used as it is; any other is
+ * taken under `/api/boards/{id}`.
+ *
+ * @example
+ * boardUrl('01J…', 'state') // "/api/boards/01J…/state"
+ */
+export function boardUrl(boardId: string, path: string): string {
+  return path.startsWith('/api/')
+    ? path
+    : `/api/boards/${encodeURIComponent(boardId)}/${path.replace(/^\//, '')}`
+}
+
+/**
+ * HTTP for one board through the app's one client (`$lib/api`: cookie, problem+json, JSON or
+ * text answers), with the board's own CSRF token on writes: a guest's differs from any staff
+ * session's.
+ *
+ * @example
+ * const http = boardHttp(boardId, { csrf: () => me?.csrfToken })
+ * const state = await http<PublicBoardState>('GET', 'state')
+ */
+export function boardHttp(
+  boardId: string,
+  { csrf, fetch }: { csrf: () => string | undefined; fetch?: typeof globalThis.fetch },
+) {
+  return <T>(method: BoardMethod, path: string, body?: unknown): Promise<T> => {
+    const url = boardUrl(boardId, path)
+    const token = csrf()
+    const options = { ...(fetch && { fetch }), ...(token !== undefined && { csrf: token }) }
+    return method === 'GET' ? get<T>(url, options) : post<T>(url, body, options)
+  }
+}
