@@ -194,20 +194,6 @@ export default ts.config(
     rules: restrict(webToFunctions({ typesByRelativePath: false })),
   },
 
-  // TEMPORARY: removed when wip/ingest and wip/board merge. These files break a layer today and
-  // are being fixed on those branches; every other rule of their layer still applies to them.
-  {
-    files: [
-      'functions/src/store/board-ops.ts',
-      'functions/src/store/board-connections.ts',
-      'functions/src/store/board-access.ts',
-    ],
-    rules: restrict(
-      storeFolders(STORE_FORBIDS.filter((name) => name !== 'realtime')),
-      localOnlyPackages,
-    ),
-  },
-
   // TEMPORARY: removed when wip/contract merges (it adds $contract and $domain and moves these
   // files onto them). Until then they may keep their relative imports to functions, as types only.
   {
