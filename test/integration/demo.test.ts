@@ -224,7 +224,10 @@ describe('the demo generator', () => {
   })
 })
 
-describe('writing the demo', () => {
+// Each test writes a demo's worth of items and reads them all back: 9 s on a quiet machine, 31 s
+// measured on a busy two-core one, so the 30 s default was no guard against a hang, only a coin
+// toss. 60 s, as the POST /api/demo test below, which writes as much.
+describe('writing the demo', { timeout: 60_000 }, () => {
   it('writes counters equal to the sums of counterIncrements over the stored responses', async () => {
     const { demo } = await createDemo(db, { now })
     const practiceId = demo.practice.id
