@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
-// The built product, served as `npm start` serves it, on its own port with a throwaway data folder.
+// The built product, served as `npm start` serves it (over an in-memory DynamoDB Local: see
+// support/e2e-server.ts), on its own port with a throwaway data folder.
 // A free port is chosen once and put in the environment, which the test workers inherit, so a
 // server left running elsewhere on the machine cannot collide with the run.
 process.env.E2E_PORT ??= spawnSync(
@@ -50,7 +51,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node --import tsx functions/src/local/main.ts',
+    command: 'node --import tsx test/support/e2e-server.ts',
     cwd: root,
     url: `http://localhost:${port}/api/health`,
     timeout: 60_000,

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './demo-practice'
 import { expectNoViolations, signUpViaApi } from './helpers'
 
-// Each test makes its own demo practice: a few seconds of writing on DynamoDB Local.
+// The demo tests read one demo practice per worker (see demo-practice.ts); the budget is theirs.
 test.describe.configure({ timeout: 150_000 })
 
 const panels = [
@@ -14,8 +14,9 @@ const panels = [
 
 test("the demo practice's dashboard shows every chart with its table and exports", async ({
   page,
+  demoOwner,
 }) => {
-  expect((await page.request.post('/api/demo')).status()).toBe(201)
+  await page.context().addCookies(demoOwner)
   await page.goto('/dashboard')
   await expect(page.getByRole('heading', { name: 'The journey curve' })).toBeVisible({
     timeout: 30_000,
@@ -60,8 +61,8 @@ test("the demo practice's dashboard shows every chart with its table and exports
   await expect(page.getByRole('heading', { level: 1, name: 'Responses' })).toBeVisible()
 })
 
-test('filters live in the address and narrow every figure', async ({ page }) => {
-  expect((await page.request.post('/api/demo')).status()).toBe(201)
+test('filters live in the address and narrow every figure', async ({ page, demoOwner }) => {
+  await page.context().addCookies(demoOwner)
   await page.goto('/dashboard')
   const count = page.getByRole('article').filter({ hasText: 'Responses' }).locator('.big')
   await expect(count).toHaveText(/\d+/)
@@ -89,8 +90,8 @@ test('a new practice sees "not enough responses yet" rather than numbers', async
   await expect(page.getByText('No comments in this period yet.')).toBeVisible()
 })
 
-test('the dashboard has no axe violations, light or dark', async ({ page }) => {
-  expect((await page.request.post('/api/demo')).status()).toBe(201)
+test('the dashboard has no axe violations, light or dark', async ({ page, demoOwner }) => {
+  await page.context().addCookies(demoOwner)
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await page.goto('/dashboard')

@@ -224,7 +224,10 @@ describe('the demo generator', () => {
   })
 })
 
-describe('writing the demo', () => {
+// Each test writes a demo's worth of items and reads them all back: 9 s on a quiet machine, 31 s
+// measured on a busy two-core one, so the 30 s default was no guard against a hang, only a coin
+// toss. 60 s, as the POST /api/demo test below, which writes as much.
+describe('writing the demo', { timeout: 60_000 }, () => {
   it('writes counters equal to the sums of counterIncrements over the stored responses', async () => {
     const { demo } = await createDemo(db, { now })
     const practiceId = demo.practice.id
@@ -323,11 +326,10 @@ describe('writing the demo', () => {
 describe('POST /api/demo', () => {
   it('creates a fresh demo practice, signs its owner in and shows six months of responses', async () => {
     const visitor = new Caller(app)
-    const started = performance.now()
+    const requests = countRequests(db)
     const created = await visitor.post('/api/demo')
-    const seconds = (performance.now() - started) / 1000
+    requests.stop()
     expect(created.status).toBe(201)
-    expect(seconds).toBeLessThan(20)
     expect(created.body.role).toBe('owner')
     expect(created.body.practice.name).toBe('Sunrise Dermatology (demo)')
     expect(created.body.user.email).toMatch(/^demo\+\w{8}@touchpoint\.invalid$/)
@@ -345,6 +347,11 @@ describe('POST /api/demo', () => {
     const page = await visitor.get(`/api/responses?from=${from}&to=${today}&limit=5`)
     expect(page.status).toBe(200)
     expect(page.body.total).toBeGreaterThan(1000)
+    // What makes the demo quick to create, counted rather than timed so a busy machine cannot fail
+    // it: the responses and counters go 25 a request (about 110 requests in all), where a
+    // transaction per response would take one request each (the 20 s it was timed against was
+    // 22 s on a busy two-core machine; the time belongs to the bench).
+    expect(requests.count).toBeLessThan(page.body.total / 10)
     expect(page.body.items).toHaveLength(5)
     expect(page.body.nextCursor).toEqual(expect.any(String))
 
@@ -362,6 +369,20 @@ describe('POST /api/demo', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 })
+
+/** Counts the requests `db` sends to DynamoDB until `stop()`. */
+function countRequests(db: Db) {
+  const name = `count-requests-${ulid()}`
+  const counter = { count: 0, stop: () => void db.client.middlewareStack.remove(name) }
+  db.client.middlewareStack.add(
+    (next) => (args) => {
+      counter.count += 1
+      return next(args)
+    },
+    { step: 'initialize', name },
+  )
+  return counter
+}
 
 /** The Monday of the response's week in Chicago, computed without the code under test. */
 function weekStart(iso: string): string {

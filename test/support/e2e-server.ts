@@ -1,0 +1,13 @@
+/**
+ * The local server for the browser tests: `functions/src/local/main.ts`, as `npm start` runs it,
+ * over an in-memory DynamoDB Local handed to it through DYNAMODB_ENDPOINT (a mode `npm start` has).
+ * The run's data is thrown away anyway, and on disk the demo practice the tests make took 66 s
+ * against 16 s in memory (measured one at a time on a busy two-core machine): with two at once,
+ * more than the tests' 90 s wait for it. Keeping data on disk is `test/integration/local/start.test.ts`'s.
+ */
+import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local'
+
+const dynamo = await startDynamoDbLocal()
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint
+// The JVM's watchdog stops it when this process ends, however main.ts ends it.
+await import('../../functions/src/local/main')
