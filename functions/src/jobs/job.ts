@@ -18,7 +18,7 @@ export interface JobContext {
  * a schedule may fire twice and a failed run is simply tried at the next tick.
  *
  * @example
- * const job: Job = { name: 'counters.rebuild', run: async ({ db }) => ({ fixed: 0 }) }
+ * const job: Job = { name: 'counters.check', run: async ({ db }) => ({ differences: 0 }) }
  */
 export interface Job {
   readonly name: string
