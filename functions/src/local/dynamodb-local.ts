@@ -66,7 +66,12 @@ function killWhenParentDies(child: ChildProcess): ChildProcess | undefined {
   return watchdog
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs = 30_000) {
+/**
+ * It answers in 2-3 s on a quiet machine, but took over 30 s with two cores at a load of 25 (CI
+ * machines are shared). A JVM that died is noticed at once through its exit code, so the long
+ * wait only ever delays the error for one that is alive and silent.
+ */
+async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     // Check the child first: if it died, something else may be answering on the port.
