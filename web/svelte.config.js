@@ -11,6 +11,10 @@ const config = {
     // A single-page app: the API serves build/ and answers every unknown path with index.html,
     // so deep links such as /settings/team or /join#token=… load the app, which then routes.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+    // The API's types, inferred from its zod schemas; imported with `import type` only.
+    alias: {
+      $contract: '../functions/src/api/contract.ts',
+    },
   },
 }
 

@@ -4,9 +4,8 @@ import { z } from 'zod'
 import { checkAnswers } from '../../domain/answers'
 import { readComment } from '../../domain/comment-reading'
 import { Invalid, NotFound } from '../../domain/errors'
-import { Id, Language, ReviewLink } from '../../domain/practice'
-import { AnswerValue, type SurveyVersion } from '../../domain/survey-records'
-import { Localized, Question } from '../../domain/surveys'
+import { Id } from '../../domain/practice'
+import type { SurveyVersion } from '../../domain/survey-records'
 import * as locations from '../../store/locations'
 import * as practices from '../../store/practices'
 import * as providers from '../../store/providers'
@@ -17,39 +16,8 @@ import type { AppEnv } from '../env'
 import { perAddressLimit } from '../middleware/rate-limit'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse } from '../schemas'
+import { PublicSurvey, Receipt, Submission } from './public-surveys-schemas'
 
-/** What a patient's phone needs to show the survey: no ids of people, nothing about other patients. */
-const PublicSurvey = z
-  .object({
-    id: Id,
-    version: z.number().int().positive(),
-    languages: z.array(Language),
-    title: Localized,
-    intro: Localized.optional(),
-    thankYou: Localized.optional(),
-    practice: z.object({ name: z.string(), reviewLinks: z.array(ReviewLink) }),
-    questions: z.array(Question),
-  })
-  .meta({ id: 'PublicSurvey' })
-
-const Submission = z.object({
-  /** Made by the patient's device once per filled-in survey; a retry sends the same one. */
-  idempotencyKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Expected 8-100 letters, digits, - or _'),
-  language: Language,
-  answers: z.record(z.string().max(40), AnswerValue),
-  location: Id.optional(),
-  provider: Id.optional(),
-  /**
-   * The version the patient answered (the page sends the one it loaded). Answers kept on a phone
-   * through a republish are checked against, and counted for, the version they were given to.
-   * Absent: the live version.
-   */
-  version: z.number().int().positive().optional(),
-})
-
-const Receipt = z.object({ id: Id, submittedAt: z.iso.datetime() })
 const params = z.object({ id: Id })
 
 const getPublicSurvey = createRoute({

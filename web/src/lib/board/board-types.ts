@@ -12,6 +12,7 @@ export type {
   NoteSource,
   Participant,
   PublicBoardState,
-} from '../../../../functions/src/domain/boards/board'
-export type { OperationInput } from '../../../../functions/src/domain/boards/operations'
-export type { Entry, PresenceEntry } from '../../../../functions/src/realtime/protocol'
+  OperationInput,
+  Entry,
+  PresenceEntry,
+} from '$contract'
