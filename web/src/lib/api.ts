@@ -59,7 +59,14 @@ export type {
 } from '$contract'
 /** What adding a provider takes (`title` and `locationIds` have defaults). */
 export type ProviderInput = NewProvider
-export { ApiError, createClient, type RequestOptions } from './api-client'
+export {
+  ApiError,
+  createClient,
+  type Client,
+  type ClientOptions,
+  type Method,
+  type RequestOptions,
+} from './api-client'
 
 let csrfToken: string | null = null
 let onUnauthenticated: (() => void) | null = null
