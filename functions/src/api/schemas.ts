@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Practice, Role, User } from '../domain/practice'
-import { abilitiesOf, allAbilities } from '../domain/roles'
+import { abilitiesOf, allAbilities, type Ability } from '../domain/roles'
 
 /** Who is signed in, as `GET /api/me` and every sign-in route answer. */
 export const Me = z
@@ -8,7 +8,7 @@ export const Me = z
     user: User.pick({ id: true, name: true, email: true }),
     role: Role,
     /** What this role may do; the server checks every request regardless. */
-    abilities: z.array(z.enum(allAbilities as [string, ...string[]])),
+    abilities: z.array(z.enum(allAbilities as [Ability, ...Ability[]])),
     practice: Practice,
     /** Send back in the `x-csrf-token` header on every write. */
     csrfToken: z.string(),

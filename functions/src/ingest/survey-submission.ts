@@ -1,10 +1,9 @@
 import { ulid } from 'ulid'
-import { z } from 'zod'
 import { checkAnswers } from '../domain/answers'
 import type { CommentReader } from '../domain/comment-reading'
 import { Invalid, NotFound } from '../domain/errors'
-import { Id, Language } from '../domain/practice'
-import { AnswerValue, type SurveyVersion } from '../domain/survey-records'
+import { Submission } from '../domain/submission'
+import type { SurveyVersion } from '../domain/survey-records'
 import type { Db } from '../store/db'
 import * as locations from '../store/locations'
 import * as practices from '../store/practices'
@@ -13,24 +12,7 @@ import * as responses from '../store/responses'
 import * as surveys from '../store/surveys'
 import { commentReader } from './comment-reader'
 
-/** A patient's filled-in survey, as the hosted survey page sends it. */
-export const Submission = z.object({
-  /** Made by the patient's device once per filled-in survey; a retry sends the same one. */
-  idempotencyKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'Expected 8-100 letters, digits, - or _'),
-  language: Language,
-  answers: z.record(z.string().max(40), AnswerValue),
-  location: Id.optional(),
-  provider: Id.optional(),
-  /**
-   * The version the patient answered (the page sends the one it loaded). Answers kept on a phone
-   * through a republish are checked against, and counted for, the version they were given to.
-   * Absent: the live version.
-   */
-  version: z.number().int().positive().optional(),
-})
-export type Submission = z.infer<typeof Submission>
+export { Submission }
 
 /**
  * Accepts a submission to a public survey: checks its answers against the version it answered,

@@ -75,6 +75,25 @@ describe('canvases', () => {
     expect(es.body.items[0].areas[1].title).toBe('Ve')
     expect((await owner.get('/api/canvases?language=fr')).body.field).toBe('language')
   })
+
+  it('gives every area its tone, so the picker tints pains, gains and the goal as the board does', async () => {
+    const { owner } = await freshPractice(app)
+    const [map, classic, journey] = (await owner.get('/api/canvases')).body.items
+    const tones = (canvas: { areas: { id: string; tone: string }[] }) =>
+      Object.fromEntries(canvas.areas.map((area) => [area.id, area.tone]))
+    expect(tones(map)).toEqual({
+      goal: 'goal',
+      see: 'neutral',
+      say: 'neutral',
+      do: 'neutral',
+      hear: 'neutral',
+      pains: 'pain',
+      gains: 'gain',
+    })
+    // Areas the canvas file gives no tone read as neutral, as they do on a board.
+    expect(new Set(Object.values(tones(classic)))).toEqual(new Set(['neutral']))
+    expect(tones(journey)).toMatchObject({ pains: 'pain', opportunities: 'gain', doing: 'neutral' })
+  })
 })
 
 describe('creating and listing boards', () => {

@@ -11,75 +11,26 @@
  * const waits = await responsesApi.responses.list({ theme: 'wait-time', sentiment: 'negative' })
  * const names = await responsesApi.themes.list() // [{ id: 'wait-time', label: { en: 'Wait time', … } }, …]
  */
-import { get, post, type Language, type Me, type RequestOptions } from './api'
+import type { Me, ResponseFilters, ResponsePage, SentimentLabel, Theme } from '$contract'
+import { get, post, type RequestOptions } from './api'
 
-export type AnswerValue = number | boolean | string | string[]
+// The API's own types, under the names the responses page imports them by.
+export type {
+  AnswerValue,
+  ResponseFilters,
+  ResponsePage,
+  Sentiment,
+  SentimentLabel,
+  SurveyResponse,
+  Theme,
+} from '$contract'
 
-export const sentimentLabels = ['positive', 'neutral', 'negative'] as const
-export type SentimentLabel = (typeof sentimentLabels)[number]
-
-/** How a response's free text reads, worked out once when it was accepted. */
-export interface Sentiment {
-  label: SentimentLabel
-  /** -1 (very negative) to 1 (very positive). */
-  score: number
-}
-
-/** A theme a comment can touch (`wait-time`, `billing-cost`…), the same for every practice. */
-export interface Theme {
-  id: string
-  label: Partial<Record<Language, string>>
-  /** The journey touch point it belongs to. */
-  touchpoint: string
-}
-
-/** One patient's answers to one published version of a survey. */
-export interface SurveyResponse {
-  id: string
-  surveyId: string
-  /** The published version answered: its questions give the answers their meaning. */
-  version: number
-  language: Language
-  /** By question id; questions the patient skipped are absent. */
-  answers: Record<string, AnswerValue>
-  location?: string
-  provider?: string
-  submittedAt: string
-  /** The likelihood-to-recommend answer (0-10), when the survey asked it. */
-  score?: number
-  /** Present when the response has free text (older responses may have none). */
-  sentiment?: Sentiment
-  /** Theme ids of the free text; see `themes.list()` for their names. */
-  themes?: string[]
-}
-
-/** What to show; every field is optional. Days are YYYY-MM-DD in the practice's time zone. */
-export interface ResponseFilters {
-  /** First day (default: 89 days before `to`, so 90 days in all). */
-  from?: string | undefined
-  /** Last day, included (default: today). */
-  to?: string | undefined
-  surveyId?: string | undefined
-  location?: string | undefined
-  provider?: string | undefined
-  /** Only responses that rated this touch point of the journey. */
-  touchpoint?: string | undefined
-  minScore?: number | undefined
-  maxScore?: number | undefined
-  /** Only responses whose comment touches this theme (a `Theme` id). */
-  theme?: string | undefined
-  /** Only responses whose comment reads so. */
-  sentiment?: SentimentLabel | undefined
-}
-
-export interface ResponsePage {
-  /** How many responses match the filters in all (not just this page). */
-  total: number
-  /** Newest first. */
-  items: SurveyResponse[]
-  /** Pass back to get the next page; null on the last one. */
-  nextCursor: string | null
-}
+/** The labels in the order filters offer them (the values are the API's `SentimentLabel`). */
+export const sentimentLabels = [
+  'positive',
+  'neutral',
+  'negative',
+] as const satisfies readonly SentimentLabel[]
 
 /** The filters as the API's query string, leaving out what is not set. */
 export function filterQuery(filters: ResponseFilters): URLSearchParams {

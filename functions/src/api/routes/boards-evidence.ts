@@ -1,22 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { NoteSource } from '../../domain/boards/board'
-import { SentimentLabel } from '../../domain/survey-records'
-import { Slug } from '../../domain/surveys'
 import * as evidence from '../../store/evidence'
 import type { AppEnv } from '../env'
 import { problemResponses } from '../problem'
 import { jsonResponse, sessionSecurity } from '../schemas'
 import { boardAccess } from './boards-access'
-
-const EvidenceQuery = z.object({
-  /** Words that must all appear in the comment, case and accents aside. */
-  q: z.string().trim().max(200).optional(),
-  theme: Slug.optional(),
-  touchpoint: Slug.optional(),
-  sentiment: SentimentLabel.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-})
+import { EvidenceQuery, EvidenceQuote } from './boards-schemas'
 
 const searchEvidence = createRoute({
   method: 'get',
@@ -31,10 +20,7 @@ const searchEvidence = createRoute({
     query: EvidenceQuery,
   },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(z.object({ source: NoteSource, text: z.string() })) }),
-      'Matching comments',
-    ),
+    200: jsonResponse(z.object({ items: z.array(EvidenceQuote) }), 'Matching comments'),
     ...problemResponses(400, 401, 403, 404),
   },
 })

@@ -3,19 +3,12 @@ import type { Context } from 'hono'
 import { ulid } from 'ulid'
 import { z } from 'zod'
 import { canvases } from '../../../../workshops'
-import {
-  Board,
-  BoardSummary,
-  Participant,
-  PublicBoardState,
-  publicState,
-} from '../../domain/boards/board'
+import { Board, BoardSummary, PublicBoardState, publicState } from '../../domain/boards/board'
 import type { Canvas } from '../../domain/boards/canvas'
 import { newBoard } from '../../domain/boards/create-board'
 import { boardMarkdown } from '../../domain/boards/markdown'
 import { Conflict, Invalid, NotFound } from '../../domain/errors'
 import { Language } from '../../domain/practice'
-import { Slug } from '../../domain/surveys'
 import { Entry } from '../../realtime/protocol'
 import { commitOperation, entriesAfter } from '../../store/board-ops'
 import * as boardAccessStore from '../../store/board-access'
@@ -27,6 +20,15 @@ import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
 import { boardAccess, boardSecurity, staffParticipant } from './boards-access'
+import {
+  ArchiveBody,
+  BoardMe,
+  CanvasSummary,
+  GuestLink,
+  GuestLinkBody,
+  NewBoard,
+  Ticket,
+} from './boards-schemas'
 
 /**
  * Boards over HTTP: the canvas catalogue, creating and listing boards, and what a client needs
@@ -36,74 +38,10 @@ import { boardAccess, boardSecurity, staffParticipant } from './boards-access'
 
 const BoardId = z.object({ id: z.string().meta({ description: 'The board id (ULID)' }) })
 
-const CanvasSummary = z
-  .object({
-    id: Slug,
-    kind: z.enum(['grid', 'journey']),
-    title: z.string(),
-    description: z.string(),
-    credit: z.string(),
-    voteLimit: z.number().int(),
-    steps: z.array(
-      z.object({
-        id: Slug,
-        title: z.string(),
-        minutes: z.number().int(),
-        mode: z.enum(['write', 'vote', 'discuss', 'act']),
-      }),
-    ),
-    /** Grid canvases: the columns their areas sit in. */
-    columns: z.number().int().optional(),
-    /**
-     * A journey canvas lists its rows (its columns are the practice's touch points); a grid
-     * canvas's areas say where they sit, so a picker can draw the canvas as it is.
-     */
-    areas: z.array(
-      z.object({
-        id: Slug,
-        title: z.string(),
-        prompt: z.string(),
-        row: z.number().int().optional(),
-        col: z.number().int().optional(),
-        rowSpan: z.number().int().optional(),
-        colSpan: z.number().int().optional(),
-      }),
-    ),
-  })
-  .meta({ id: 'CanvasSummary' })
-
-const NewBoardBody = z.object({
-  title: z.string().trim().min(1, 'Give the board a title').max(120),
-  persona: z.string().trim().min(1, 'Say who the map is about').max(200),
-  canvasId: Slug,
-  touchpointId: Slug.nullable().optional(),
-  /** The language of the board's canvas text (default: the practice's first language). */
-  language: Language.optional(),
-})
-
-const BoardMe = z.object({
-  participant: Participant,
-  facilitator: z.boolean(),
-  /** Send back in the `x-csrf-token` header on every write to this board. */
-  csrfToken: z.string(),
-  canSearchEvidence: z.boolean(),
-  canManageActions: z.boolean(),
-})
-
-const Ticket = z.object({
-  ticket: z.string(),
-  /** Open `${socketUrl}?ticket=${ticket}` within a minute; the ticket works once. */
-  socketUrl: z.string(),
-  expiresAt: z.iso.datetime(),
-})
-
 const HistoryQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 })
-
-const GuestLinkBody = z.object({ hours: z.number().int().min(1).max(168).default(12) })
-const ArchiveBody = z.object({ archived: z.boolean() })
 
 const read = [requireSession(), requireAbility('practice:read')]
 
@@ -151,7 +89,7 @@ const createBoard = createRoute({
     "A journey canvas takes one column per touch point of the practice's journey (`GET /api/journey`).",
   security: sessionSecurity,
   middleware: read,
-  request: jsonBody(NewBoardBody),
+  request: jsonBody(NewBoard),
   responses: {
     201: jsonResponse(z.object({ board: Board }), 'The new board'),
     ...problemResponses(400, 401, 403),
@@ -244,7 +182,7 @@ const postGuestLink = createRoute({
   middleware: [boardAccess({ facilitatorOnly: true })],
   request: { params: BoardId, ...jsonBody(GuestLinkBody) },
   responses: {
-    201: jsonResponse(z.object({ url: z.url(), expiresAt: z.iso.datetime() }), 'The guest link'),
+    201: jsonResponse(GuestLink, 'The guest link'),
     ...problemResponses(400, 401, 403, 404, 409),
   },
 })
@@ -413,6 +351,7 @@ function canvasSummary(canvas: Canvas, language: 'en' | 'es'): z.infer<typeof Ca
       title: text(area.title),
       prompt: text(area.prompt),
       ...place(area.id),
+      tone: area.tone,
     })),
   }
 }

@@ -1,17 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
-import { z } from 'zod'
 import { languages, minPasswordLength, specialties } from '../../domain/practice'
 import type { AppEnv } from '../env'
 import { jsonResponse } from '../schemas'
-
-const ClientConfig = z.object({
-  mailMode: z.enum(['outbox', 'ses']),
-  languages: z.array(z.string()),
-  specialties: z.array(z.string()),
-  minPasswordLength: z.number().int(),
-  /** Whether "Explore a demo practice" is offered. */
-  allowDemo: z.boolean(),
-})
+import { ClientConfig } from './config-schemas'
 
 const getConfig = createRoute({
   method: 'get',

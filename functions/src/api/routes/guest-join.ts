@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ulid } from 'ulid'
-import { z } from 'zod'
-import { Participant } from '../../domain/boards/board'
+import type { Participant } from '../../domain/boards/board'
 import { Gone, NotFound } from '../../domain/errors'
 import * as boardAccessStore from '../../store/board-access'
 import * as boards from '../../store/boards'
@@ -9,29 +8,16 @@ import type { AppEnv } from '../env'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse } from '../schemas'
 import { setGuestCookie } from './boards-access'
-
-const JoinBody = z.object({
-  /** The part of the guest link after `#`. */
-  token: z.string().min(1, 'Required').max(200),
-  name: z.string().trim().min(1, 'Tell the others your name').max(60),
-})
+import { GuestJoin, GuestJoinBody } from './boards-schemas'
 
 const joinBoard = createRoute({
   method: 'post',
   path: '/guest/join',
   tags: ['Boards'],
   summary: 'Join a board from a guest link; sets the guest cookie for that board alone',
-  request: jsonBody(JoinBody),
+  request: jsonBody(GuestJoinBody),
   responses: {
-    201: jsonResponse(
-      z.object({
-        boardId: z.string(),
-        participant: Participant,
-        /** Send back in the `x-csrf-token` header on every write. */
-        csrfToken: z.string(),
-      }),
-      'Joined; the tp_guest cookie is set until the link expires',
-    ),
+    201: jsonResponse(GuestJoin, 'Joined; the tp_guest cookie is set until the link expires'),
     ...problemResponses(400, 404, 410),
   },
 })

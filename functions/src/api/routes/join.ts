@@ -1,34 +1,23 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ulid } from 'ulid'
-import { z } from 'zod'
 import { NotFound } from '../../domain/errors'
 import { hashPassword } from '../../domain/passwords'
-import { InvitableRole, Password, PersonName } from '../../domain/practice'
 import * as invitations from '../../store/invitations'
 import * as practices from '../../store/practices'
 import type { AppEnv } from '../env'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, Me } from '../schemas'
 import { startSession } from '../start-session'
-
-const Token = z.string().min(20, 'Expected an invitation token').max(100)
+import { JoinBody, JoinPreview, JoinPreviewBody } from './team-schemas'
 
 const preview = createRoute({
   method: 'post',
   path: '/join/preview',
   tags: ['Team'],
   summary: 'What an invitation link opens: practice, e-mail and role',
-  request: jsonBody(z.object({ token: Token })),
+  request: jsonBody(JoinPreviewBody),
   responses: {
-    200: jsonResponse(
-      z.object({
-        practiceName: z.string(),
-        email: z.string(),
-        role: InvitableRole,
-        expiresAt: z.iso.datetime(),
-      }),
-      'The invitation',
-    ),
+    200: jsonResponse(JoinPreview, 'The invitation'),
     ...problemResponses(400, 404, 410),
   },
 })
@@ -38,7 +27,7 @@ const join = createRoute({
   path: '/join',
   tags: ['Team'],
   summary: 'Accept an invitation: set a name and password and sign in',
-  request: jsonBody(z.object({ token: Token, name: PersonName, password: Password })),
+  request: jsonBody(JoinBody),
   responses: {
     201: jsonResponse(Me, 'Joined; the session cookie is set'),
     ...problemResponses(400, 404, 409, 410),

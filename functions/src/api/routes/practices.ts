@@ -1,49 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ulid } from 'ulid'
-import { z } from 'zod'
 import { hashPassword } from '../../domain/passwords'
-import {
-  MinimumResponses,
-  Email,
-  Language,
-  Password,
-  PersonName,
-  Practice,
-  PracticeName,
-  ReviewLink,
-  Specialty,
-  TimeZone,
-  type User,
-} from '../../domain/practice'
+import { Practice, type User } from '../../domain/practice'
 import * as practices from '../../store/practices'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, Me, sessionSecurity } from '../schemas'
 import { startSession } from '../start-session'
-
-const NewPractice = z.object({
-  practiceName: PracticeName,
-  specialty: Specialty,
-  timeZone: TimeZone,
-  ownerName: PersonName,
-  email: Email,
-  password: Password,
-})
-
-const PracticeChanges = z
-  .object({
-    name: PracticeName,
-    specialty: Specialty,
-    timeZone: TimeZone,
-    languages: z
-      .array(Language)
-      .min(1, 'Choose at least one language')
-      .refine((list) => new Set(list).size === list.length, 'Each language once'),
-    reviewLinks: z.array(ReviewLink).max(7),
-    minimumResponses: MinimumResponses,
-  })
-  .partial()
+import { NewPractice, PracticeChanges } from './practices-schemas'
 
 const createPractice = createRoute({
   method: 'post',

@@ -1,31 +1,16 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { NotFound } from '../../domain/errors'
-import { Id, Language, ReviewLink } from '../../domain/practice'
-import { Localized, Question } from '../../domain/surveys'
-import { acceptSubmission, Submission } from '../../ingest/survey-submission'
+import { Id } from '../../domain/practice'
+import { acceptSubmission } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import { perAddressLimit } from '../middleware/rate-limit'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse } from '../schemas'
+import { PublicSurvey, Receipt, Submission } from './public-surveys-schemas'
 
-/** What a patient's phone needs to show the survey: no ids of people, nothing about other patients. */
-const PublicSurvey = z
-  .object({
-    id: Id,
-    version: z.number().int().positive(),
-    languages: z.array(Language),
-    title: Localized,
-    intro: Localized.optional(),
-    thankYou: Localized.optional(),
-    practice: z.object({ name: z.string(), reviewLinks: z.array(ReviewLink) }),
-    questions: z.array(Question),
-  })
-  .meta({ id: 'PublicSurvey' })
-
-const Receipt = z.object({ id: Id, submittedAt: z.iso.datetime() })
 const params = z.object({ id: Id })
 
 const getPublicSurvey = createRoute({

@@ -6,9 +6,8 @@ import { themes } from '../../../../workshops'
 import { dayOf } from '../../domain/calendar'
 import { Invalid } from '../../domain/errors'
 import { monthsBetween, dayRange } from '../../domain/periods'
-import { Id } from '../../domain/practice'
-import { SentimentLabel, SurveyResponse, type SurveyVersion } from '../../domain/survey-records'
-import { localize, Slug } from '../../domain/surveys'
+import type { SurveyResponse, SurveyVersion } from '../../domain/survey-records'
+import { localize } from '../../domain/surveys'
 import * as keys from '../../store/keys'
 import * as locations from '../../store/locations'
 import * as providers from '../../store/providers'
@@ -18,38 +17,14 @@ import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonResponse, sessionSecurity } from '../schemas'
+import {
+  ResponseFilters,
+  type ResponseItem,
+  ResponseListQuery,
+  ResponsePage,
+} from './responses-schemas'
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-
-const Filters = z.object({
-  surveyId: Id.optional(),
-  /** First day, in the practice's time zone (default: 90 days before `to`). */
-  from: Day.optional(),
-  /** Last day, included (default: today). */
-  to: Day.optional(),
-  location: Id.optional(),
-  provider: Id.optional(),
-  /** Only responses that rated this touch point. */
-  touchpoint: Slug.optional(),
-  /** Likelihood-to-recommend (0-10) at least / at most. */
-  minScore: z.coerce.number().int().min(0).max(10).optional(),
-  maxScore: z.coerce.number().int().min(0).max(10).optional(),
-  /** Only responses whose comment touches this theme (an id from `GET /api/themes`). */
-  theme: Slug.optional(),
-  /** Only responses whose comment reads so. */
-  sentiment: SentimentLabel.optional(),
-})
-type Filters = z.infer<typeof Filters>
-
-const ListQuery = Filters.extend({
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})
-
-const ResponseItem = SurveyResponse.extend({
-  /** The likelihood-to-recommend answer, when the survey asked it. */
-  score: z.number().int().optional(),
-})
+type Filters = z.infer<typeof ResponseFilters>
 
 const read = [requireSession(), requireAbility('practice:read')]
 
@@ -60,16 +35,9 @@ const listResponses = createRoute({
   summary: 'Responses matching the filters, newest first, a page at a time',
   security: sessionSecurity,
   middleware: read,
-  request: { query: ListQuery },
+  request: { query: ResponseListQuery },
   responses: {
-    200: jsonResponse(
-      z.object({
-        total: z.number().int(),
-        items: z.array(ResponseItem),
-        nextCursor: z.string().nullable(),
-      }),
-      'A page of responses and how many match in all',
-    ),
+    200: jsonResponse(ResponsePage, 'A page of responses and how many match in all'),
     ...problemResponses(400, 401, 403),
   },
 })
@@ -81,7 +49,7 @@ const exportResponses = createRoute({
   summary: 'Every response matching the filters as CSV, one column per question',
   security: sessionSecurity,
   middleware: read,
-  request: { query: Filters },
+  request: { query: ResponseFilters },
   responses: {
     200: { description: 'CSV (UTF-8)', content: { 'text/csv': { schema: z.string() } } },
     ...problemResponses(400, 401, 403),

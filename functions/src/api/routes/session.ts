@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { getCookie } from 'hono/cookie'
-import { z } from 'zod'
 import { TooManyRequests, Unauthenticated } from '../../domain/errors'
 import { decoyHash, verifyPassword } from '../../domain/passwords'
-import { Email } from '../../domain/practice'
 import { hashToken } from '../../domain/tokens'
 import * as practices from '../../store/practices'
 import * as sessions from '../../store/sessions'
@@ -14,14 +12,13 @@ import { clearSessionCookie, requireSession, sessionCookie } from '../middleware
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, Me, sessionSecurity, toMe } from '../schemas'
 import { startSession } from '../start-session'
+import { SignIn } from './session-schemas'
 
 // Failed sign-ins allowed per window: per account (stops guessing one password) and per address
 // (stops one machine spraying many accounts). A success does not reset them; windows are short.
 const windowSeconds = 15 * 60
 const perEmail = 10
 const perAddress = 100
-
-const SignIn = z.object({ email: Email, password: z.string().min(1, 'Required').max(200) })
 
 const signIn = createRoute({
   method: 'post',

@@ -7,30 +7,19 @@ import { z } from 'zod'
 import { surveyTemplates } from '../../../../workshops'
 import { Invalid, NotFound } from '../../domain/errors'
 import { Id, type Language } from '../../domain/practice'
-import { Survey, SurveyVersion } from '../../domain/survey-records'
-import { Slug, SurveyDefinition } from '../../domain/surveys'
+import { type Survey, SurveyVersion } from '../../domain/survey-records'
+import { SurveyDefinition } from '../../domain/surveys'
 import * as journeys from '../../store/journeys'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
+import { NewSurvey, Published, QrQuery, SurveyView } from './surveys-schemas'
 
 const read = [requireSession(), requireAbility('practice:read')]
 const manage = [requireSession(), requireAbility('surveys:manage')]
 const surveyParams = z.object({ id: Id })
-
-/** A survey as the API shows it: with the link patients open. */
-const SurveyView = Survey.extend({
-  /** The patient link (`PUBLIC_URL` or the request's origin); add `?location=&provider=`. */
-  publicUrl: z.url(),
-}).meta({ id: 'Survey' })
-
-const Published = z.object({
-  version: z.number().int().positive(),
-  /** The link patients open; add `?location=<id>&provider=<id>` to record where they were seen. */
-  publicUrl: z.url(),
-})
 
 const createSurvey = createRoute({
   method: 'post',
@@ -39,7 +28,7 @@ const createSurvey = createRoute({
   summary: 'Start a survey from a template (a draft until published)',
   security: sessionSecurity,
   middleware: manage,
-  request: jsonBody(z.object({ templateId: Slug })),
+  request: jsonBody(NewSurvey),
   responses: {
     201: jsonResponse(SurveyView, 'The new draft survey'),
     ...problemResponses(400, 401, 403),
@@ -163,11 +152,7 @@ const qrCode = createRoute({
   middleware: read,
   request: {
     params: surveyParams,
-    query: z.object({
-      format: z.enum(['svg', 'png']).default('svg'),
-      location: Id.optional(),
-      provider: Id.optional(),
-    }),
+    query: QrQuery,
   },
   responses: {
     200: {

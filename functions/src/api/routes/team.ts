@@ -4,7 +4,7 @@ import { addDays } from 'date-fns'
 import { ulid } from 'ulid'
 import { z } from 'zod'
 import { AlreadyExists, Invalid, NotFound } from '../../domain/errors'
-import { Email, Id, Invitation, InvitableRole } from '../../domain/practice'
+import { Id, type Invitation } from '../../domain/practice'
 import { can } from '../../domain/roles'
 import { newToken } from '../../domain/tokens'
 import * as invitations from '../../store/invitations'
@@ -13,14 +13,7 @@ import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity, TeamMember, toTeamMember } from '../schemas'
-
-const Team = z.object({ members: z.array(TeamMember), invitations: z.array(Invitation) })
-const NewInvitation = z.object({ email: Email, role: InvitableRole })
-const CreatedInvitation = z.object({
-  invitation: Invitation,
-  /** The single-use link to give the invitee; also e-mailed (or put in the local outbox). */
-  link: z.url(),
-})
+import { CreatedInvitation, NewInvitation, RoleChange, Team } from './team-schemas'
 
 const readTeam = [requireSession(), requireAbility('practice:read')]
 const manageTeam = [requireSession(), requireAbility('team:manage')]
@@ -43,7 +36,7 @@ const changeRole = createRoute({
   summary: "Change a person's role",
   security: sessionSecurity,
   middleware: manageTeam,
-  request: { params: memberParams, ...jsonBody(z.object({ role: InvitableRole })) },
+  request: { params: memberParams, ...jsonBody(RoleChange) },
   responses: {
     200: jsonResponse(TeamMember, 'The person with their new role'),
     ...problemResponses(400, 401, 403, 404),

@@ -2,25 +2,12 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { surveyTemplates, themes } from '../../../../workshops'
 import { NotFound } from '../../domain/errors'
-import { Theme } from '../../domain/themes'
 import { Slug, SurveyTemplate } from '../../domain/surveys'
-import { Localized } from '../../domain/surveys'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonResponse, sessionSecurity } from '../schemas'
-
-const TemplateSummary = z.object({
-  id: Slug,
-  title: Localized,
-  description: Localized,
-  minutes: z.number().int(),
-  languages: z.array(z.string()),
-  questionCount: z.number().int(),
-})
-
-/** A theme as the app names it; its terms stay on the server. */
-const ThemeSummary = Theme.pick({ id: true, label: true, touchpoint: true })
+import { TemplateSummary, ThemeSummary } from './templates-schemas'
 
 const read = [requireSession(), requireAbility('practice:read')]
 

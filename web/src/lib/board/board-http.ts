@@ -1,4 +1,4 @@
-import { get, post } from '../api'
+import { createClient } from '../api-client'
 
 export type BoardMethod = 'GET' | 'POST'
 
@@ -16,9 +16,9 @@ export function boardUrl(boardId: string, path: string): string {
 }
 
 /**
- * HTTP for one board through the app's one client (`$lib/api`: cookie, problem+json, JSON or
+ * HTTP for one board through the app's one client (`createClient`: cookie, problem+json, JSON or
  * text answers), with the board's own CSRF token on writes: a guest's differs from any staff
- * session's.
+ * session's. No 401 handler: a guest's expired link must not sign a staff session out.
  *
  * @example
  * const http = boardHttp(boardId, { csrf: () => me?.csrfToken })
@@ -28,10 +28,7 @@ export function boardHttp(
   boardId: string,
   { csrf, fetch }: { csrf: () => string | undefined; fetch?: typeof globalThis.fetch },
 ) {
-  return <T>(method: BoardMethod, path: string, body?: unknown): Promise<T> => {
-    const url = boardUrl(boardId, path)
-    const token = csrf()
-    const options = { ...(fetch && { fetch }), ...(token !== undefined && { csrf: token }) }
-    return method === 'GET' ? get<T>(url, options) : post<T>(url, body, options)
-  }
+  const client = createClient({ csrf, ...(fetch && { fetch }) })
+  return <T>(method: BoardMethod, path: string, body?: unknown): Promise<T> =>
+    client.request<T>(method, boardUrl(boardId, path), body)
 }

@@ -12,11 +12,9 @@ export type {
   NoteSource,
   Participant,
   PublicBoardState,
-} from '../../../../functions/src/domain/boards/board'
-export type { OperationInput } from '../../../../functions/src/domain/boards/operations'
-export type {
-  ClientMessage,
+  OperationInput,
   Entry,
   PresenceEntry,
+  ClientMessage,
   ServerMessage,
-} from '../../../../functions/src/realtime/protocol'
+} from '$contract'

@@ -1,9 +1,12 @@
+import type { Receipt, Submission as SubmissionBody } from '$contract'
+import { ApiError, createClient } from '../api-client'
 import type { Answers, Language, PublicSurvey, Visit } from './types'
 
 /**
- * The patient page's own client for its two public routes. It is not `$lib/api`: patients have no
- * session, no CSRF token and no use for the staff client's types, and every byte counts on their
- * phones. Each call answers with an outcome the page can show, never a thrown error.
+ * The patient page's calls to its two public routes. It is not `$lib/api`: patients have no
+ * session, no CSRF token and no use for the staff client, and every byte counts on their phones;
+ * it shares only the one HTTP client. Each call answers with an outcome the page can show, never
+ * a thrown error.
  */
 
 export type LoadOutcome =
@@ -13,8 +16,8 @@ export type LoadOutcome =
   /** No connection, or the server failed: worth trying again. */
   | { kind: 'unreachable' }
 
-export interface Submission extends Visit {
-  idempotencyKey: string
+/** What the page sends: the API's `Submission`, always with the version answered. */
+export interface Submission extends SubmissionBody, Visit {
   language: Language
   answers: Answers
   /** The version answered, so answers kept through a republish are checked against it. */
@@ -33,57 +36,54 @@ export type SendOutcome =
 /** A request that hangs on a poor connection counts as offline; the same key makes retrying safe. */
 const sendTimeoutMs = 20_000
 
+/** Patients have no session: no CSRF token, and a 401 means nothing to sign in to. */
+const client = createClient({ csrf: () => null })
+
 const path = (surveyId: string) => `/api/public/surveys/${encodeURIComponent(surveyId)}`
 
 export async function loadSurvey(surveyId: string, fetcher: typeof fetch): Promise<LoadOutcome> {
   try {
-    const response = await fetcher(path(surveyId), { headers: { accept: 'application/json' } })
-    if (response.ok) return { kind: 'ok', survey: (await response.json()) as PublicSurvey }
-    if (response.status === 404 || response.status === 400) return { kind: 'closed' }
-  } catch {
+    return {
+      kind: 'ok',
+      survey: await client.get<PublicSurvey>(path(surveyId), { fetch: fetcher }),
+    }
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+      return { kind: 'closed' }
+    }
     // Offline, or an answer that is not JSON: either way, trying again is the remedy.
+    return { kind: 'unreachable' }
   }
-  return { kind: 'unreachable' }
 }
 
 export async function sendAnswers(surveyId: string, body: Submission): Promise<SendOutcome> {
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), sendTimeoutMs)
-  let response: Response
   try {
-    response = await fetch(`${path(surveyId)}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal: abort.signal,
-    })
-  } catch {
-    return { kind: 'offline' }
+    const receipt = await client.post<Partial<Receipt> | undefined>(
+      `${path(surveyId)}/responses`,
+      body,
+      { signal: abort.signal },
+    )
+    return { kind: 'sent', id: receipt?.id ?? '', submittedAt: receipt?.submittedAt ?? '' }
+  } catch (error) {
+    if (!(error instanceof ApiError)) {
+      // Stored (the status said so) even if the body was cut short.
+      return { kind: 'sent', id: '', submittedAt: '' }
+    }
+    return refused(error)
   } finally {
     clearTimeout(timer)
   }
-  if (response.status === 200 || response.status === 201) {
-    try {
-      const receipt = (await response.json()) as { id: string; submittedAt: string }
-      return { kind: 'sent', ...receipt }
-    } catch {
-      // Stored (the status says so) even if the body was cut short.
-      return { kind: 'sent', id: '', submittedAt: '' }
-    }
-  }
-  if (response.status === 404) return { kind: 'closed' }
-  if (response.status === 429) {
-    const wait = Number(response.headers.get('retry-after'))
-    return { kind: 'busy', retryAfterSeconds: Number.isFinite(wait) && wait > 0 ? wait : 30 }
-  }
-  if (response.status === 400) {
-    let field: unknown
-    try {
-      field = ((await response.json()) as { field?: unknown }).field
-    } catch {
-      field = undefined
-    }
-    const match = typeof field === 'string' ? /^answers\.(.+)$/.exec(field) : null
+}
+
+function refused(error: ApiError): SendOutcome {
+  if (error.status === 0) return { kind: 'offline' }
+  if (error.status === 404) return { kind: 'closed' }
+  if (error.status === 429)
+    return { kind: 'busy', retryAfterSeconds: error.retryAfterSeconds ?? 30 }
+  if (error.status === 400) {
+    const match = error.field ? /^answers\.(.+)$/.exec(error.field) : null
     return { kind: 'invalid', questionId: match?.[1] ?? null }
   }
   return { kind: 'failed' }

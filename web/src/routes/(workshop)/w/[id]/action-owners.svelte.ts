@@ -1,6 +1,6 @@
 import * as api from '$lib/api'
 import type { PresenceEntry } from '$lib/board/board-types'
-import type { Action } from '../../../../../../functions/src/domain/boards/board'
+import type { Action } from '$lib/board/board-types'
 
 export type Owner = NonNullable<Action['owner']>
 

@@ -1,4 +1,4 @@
-import type { Board, BoardArea } from '../../../../../../functions/src/domain/boards/board'
+import type { Board, BoardArea } from '$lib/board/board-types'
 
 /** An area as a picker names it: "Pains", or "Pains · Check-in" on a journey map. */
 export function areaLabel(board: Pick<Board, 'journey'>, area: BoardArea): string {

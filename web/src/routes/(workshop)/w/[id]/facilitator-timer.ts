@@ -1,5 +1,4 @@
-import type { Note } from '../../../../../../functions/src/domain/boards/board'
-import type { PresenceEntry } from '../../../../../../functions/src/realtime/protocol'
+import type { Note, PresenceEntry } from '$lib/board/board-types'
 
 /** Whole seconds left on the step's timer (0 once it ran out), or null when no timer runs. */
 export function remainingSeconds(endsAt: string | null, now: number): number | null {
