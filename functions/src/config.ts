@@ -30,7 +30,7 @@ const Env = z.object({
   /** The phone number, sender id or pool text messages are sent from (End User Messaging SMS). */
   SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
   /**
-   * How often `npm start` runs the scheduled jobs (counter rebuild, …), in seconds; 0 turns the
+   * How often `npm start` runs the scheduled jobs (the counter check, …), in seconds; 0 turns the
    * local timer off. In AWS an EventBridge schedule runs them instead.
    */
   JOBS_INTERVAL_SECONDS: z.coerce

@@ -173,10 +173,7 @@ export type GuestJoin = z.infer<typeof boards.GuestJoin>
 export type EvidenceQuery = z.input<typeof boards.EvidenceQuery>
 export type EvidenceQuote = z.infer<typeof boards.EvidenceQuote>
 /** A page of `GET /api/boards/{id}/history`; `next` is the `after` of the next page (null: done). */
-export interface HistoryPage {
-  entries: protocol.Entry[]
-  next: number | null
-}
+export type HistoryPage = z.infer<typeof boards.HistoryPage>
 
 // The board's socket protocol and its history entries, all through the one `protocol` import.
 export type ClientMessage = protocol.ClientMessage

@@ -6,23 +6,25 @@
  */
 import { readConfig } from '../config'
 import { chooseDatabase } from '../local/choose-database'
-import { StartupError, type RunningDynamoDb } from '../local/dynamodb-local'
+import { localCommand } from '../local/command'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
 import { createDemo } from './create-demo'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
-let dynamo: RunningDynamoDb | undefined
+const command = localCommand('Could not create the demo')
+const say = command.say
 
-async function main() {
+async function main(): Promise<number> {
   const config = readConfig()
   const chosen = await chooseDatabase(config, {
     say,
     whenInUse: "Stop npm start first, or use 'Explore a demo practice' on its welcome page.",
   })
-  dynamo = chosen.embedded
+  command.adopt(chosen.embedded)
   const { endpoint } = chosen
+  const embedded = endpoint === chosen.embedded?.endpoint
   const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint })
   await ensureTable(db)
 
@@ -33,31 +35,10 @@ async function main() {
     `Created "${demo.practice.name}" with ${demo.responses.length.toLocaleString('en')} responses ` +
       `in ${(milliseconds / 1000).toFixed(1)} s.`,
   )
-  say(
-    `Sign in at ${signIn.toString()}${endpoint === dynamo?.endpoint ? ' (after npm start)' : ''}:`,
-  )
+  say(`Sign in at ${signIn.toString()}${embedded ? ' (after npm start)' : ''}:`)
   say(`  E-mail:   ${demo.owner.email}`)
   say(`  Password: ${password}`)
+  return 0
 }
 
-function say(line: string) {
-  process.stdout.write(`${line}\n`)
-}
-
-async function finish(code: number): Promise<never> {
-  await dynamo?.stop()
-  process.exit(code)
-}
-
-process.once('SIGINT', () => void finish(130))
-process.once('SIGTERM', () => void finish(143))
-
-main()
-  .then(() => finish(0))
-  .catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err)
-    process.stderr.write(
-      err instanceof StartupError ? `${message}\n` : `Could not create the demo: ${message}\n`,
-    )
-    void finish(1)
-  })
+command.run(main)

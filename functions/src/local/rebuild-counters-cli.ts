@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util'
 import { readConfig } from '../config'
 import { chooseDatabase } from './choose-database'
-import { StartupError, type RunningDynamoDb } from './dynamodb-local'
+import { localCommand } from './command'
 import { rebuildCounters } from '../jobs/rebuild-counters'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
@@ -17,7 +17,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 /** Differences listed per practice; the rest are counted. */
 const shownDifferences = 20
 
-let dynamo: RunningDynamoDb | undefined
+const command = localCommand('Could not rebuild the counters')
+const say = command.say
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
     say,
     whenInUse: 'Stop npm start first: the rebuild must not race new responses.',
   })
-  dynamo = chosen.embedded
+  command.adopt(chosen.embedded)
   const db = createDb({
     table: config.TABLE_NAME,
     region: config.AWS_REGION,
@@ -64,24 +65,4 @@ async function main(): Promise<number> {
   return values.check && differing > 0 ? 1 : 0
 }
 
-function say(line: string) {
-  process.stdout.write(`${line}\n`)
-}
-
-async function finish(code: number): Promise<never> {
-  await dynamo?.stop()
-  process.exit(code)
-}
-
-process.once('SIGINT', () => void finish(130))
-process.once('SIGTERM', () => void finish(143))
-
-main()
-  .then((code) => finish(code))
-  .catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err)
-    process.stderr.write(
-      err instanceof StartupError ? `${message}\n` : `Could not rebuild the counters: ${message}\n`,
-    )
-    void finish(1)
-  })
+command.run(main)

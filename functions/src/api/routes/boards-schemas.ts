@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { NoteSource, Participant } from '../../domain/boards/board'
+import { Entry } from '../../domain/boards/history'
 import { Language } from '../../domain/practice'
 import { SentimentLabel } from '../../domain/survey-records'
 import { Slug } from '../../domain/surveys'
@@ -101,3 +102,10 @@ export const EvidenceQuery = z.object({
 })
 /** A comment to quote on a board, with contact details and dates removed. */
 export const EvidenceQuote = z.object({ source: NoteSource, text: z.string() })
+
+/** A page of `GET /api/boards/{id}/history`. */
+export const HistoryPage = z.object({
+  entries: z.array(Entry),
+  /** The `after` of the next page; null at the end. */
+  next: z.number().int().nullable(),
+})

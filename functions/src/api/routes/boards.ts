@@ -9,7 +9,6 @@ import { newBoard } from '../../domain/boards/create-board'
 import { boardMarkdown } from '../../domain/boards/markdown'
 import { Conflict, Invalid, NotFound } from '../../domain/errors'
 import { Language } from '../../domain/practice'
-import { Entry } from '../../realtime/protocol'
 import { commitOperation, entriesAfter } from '../../store/board-ops'
 import * as boardAccessStore from '../../store/board-access'
 import * as boards from '../../store/boards'
@@ -26,6 +25,7 @@ import {
   CanvasSummary,
   GuestLink,
   GuestLinkBody,
+  HistoryPage,
   NewBoard,
   Ticket,
 } from './boards-schemas'
@@ -147,14 +147,7 @@ const getHistory = createRoute({
   middleware: [boardAccess()],
   request: { params: BoardId, query: HistoryQuery },
   responses: {
-    200: jsonResponse(
-      z.object({
-        entries: z.array(Entry),
-        /** The `after` of the next page; null at the end. */
-        next: z.number().int().nullable(),
-      }),
-      'A page of history',
-    ),
+    200: jsonResponse(HistoryPage, 'A page of history'),
     ...problemResponses(400, 401, 404, 409),
   },
 })

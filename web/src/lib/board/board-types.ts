@@ -17,4 +17,5 @@ export type {
   PresenceEntry,
   ClientMessage,
   ServerMessage,
+  BoardMe,
 } from '$contract'

@@ -1,11 +1,11 @@
 // The Maps and Sets here are private bookkeeping that no template reads; what the page shows is in
 // the $state fields.
 /* eslint-disable svelte/prefer-svelte-reactivity */
-import type { Note, Participant, PublicBoardState } from '$domain/boards/board'
+import type { Note, PublicBoardState } from '$domain/boards/board'
 import type { Entry } from '$domain/boards/history'
 import type { OperationInput } from '$domain/boards/operations'
 import { boardHttp, type BoardMethod } from './board-http'
-import type { PresenceEntry, ServerMessage } from './board-types'
+import type { BoardMe, PresenceEntry, ServerMessage } from './board-types'
 import { OpQueue } from './op-queue'
 import { overlay, type PendingOp } from './optimistic'
 import { BoardReplica } from './replica'
@@ -13,20 +13,10 @@ import { SocketSession, type BoardStatus, type SessionEnvironment } from './sock
 
 export type { BoardStatus }
 
-export interface BoardMe {
-  participant: Participant
-  facilitator: boolean
-  csrfToken: string
-  canSearchEvidence: boolean
-  canManageActions: boolean
-}
+export type { BoardMe }
 
-export interface Refusal {
-  opId: string
-  code: string
-  detail: string
-  field?: string
-}
+/** A refused operation as the page shows it: the socket's `refused` message without its type. */
+export type Refusal = Omit<Extract<ServerMessage, { type: 'refused' }>, 'type' | 'status'>
 
 /** Notes this browser wrote anonymously, by board: the server never says who wrote them. */
 const ownNotesKey = (boardId: string) => `touchpoint:board:${boardId}:own-notes`

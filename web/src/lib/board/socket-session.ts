@@ -1,5 +1,6 @@
 import { ApiError } from '../api'
 import type { ClientMessage, ServerMessage } from './board-types'
+import type { Ticket } from '$contract'
 
 export type BoardStatus =
   'loading' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'not-found' | 'signed-out'
@@ -12,10 +13,8 @@ export const pingMs = 60_000
 /** At most one typing message per this many ms; the latest wish is sent when the time comes. */
 export const typingMs = 2000
 
-export interface SocketTicket {
-  ticket: string
-  socketUrl: string
-}
+/** What a socket needs of `POST /api/boards/{id}/ticket`'s answer. */
+export type SocketTicket = Pick<Ticket, 'ticket' | 'socketUrl'>
 
 /** What the session needs from the board it serves. */
 export interface SessionHooks {

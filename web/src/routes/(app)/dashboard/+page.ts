@@ -1,12 +1,10 @@
 import * as api from '$lib/api'
+import type { Theme } from '$lib/api-responses'
 import * as surveysApi from '$lib/api-surveys'
 import type { PageLoad } from './$types'
 
-export interface ThemeLabel {
-  id: string
-  label: { en: string; es?: string }
-  touchpoint: string
-}
+/** A theme's names, as `GET /api/themes` answers them. */
+export type ThemeLabel = Theme
 
 /**
  * What the filters and labels need: surveys, places, people, the journey and the theme names. The

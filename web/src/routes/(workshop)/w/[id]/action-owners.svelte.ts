@@ -1,6 +1,5 @@
 import * as api from '$lib/api'
-import type { PresenceEntry } from '$lib/board/board-types'
-import type { Action } from '$lib/board/board-types'
+import type { Action, PresenceEntry } from '$lib/board/board-types'
 
 export type Owner = NonNullable<Action['owner']>
 

@@ -1,4 +1,4 @@
-import type { Action, Note } from '$lib/board/board-types'
+import type { Action, Note } from '$domain/boards/board'
 
 /** Open actions first, then done ones; each group in the order they were added. */
 export function sortActions(actions: Readonly<Record<string, Action>>): Action[] {

@@ -1,4 +1,4 @@
-import type { Board, BoardArea } from '$lib/board/board-types'
+import type { Board, BoardArea } from '$domain/boards/board'
 
 /** An area as a picker names it: "Pains", or "Pains · Check-in" on a journey map. */
 export function areaLabel(board: Pick<Board, 'journey'>, area: BoardArea): string {

@@ -1,4 +1,5 @@
-import type { Note, PresenceEntry } from '$lib/board/board-types'
+import type { Note } from '$domain/boards/board'
+import type { PresenceEntry } from '$contract'
 
 /** Whole seconds left on the step's timer (0 once it ran out), or null when no timer runs. */
 export function remainingSeconds(endsAt: string | null, now: number): number | null {

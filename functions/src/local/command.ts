@@ -1,0 +1,43 @@
+import { StartupError, type RunningDynamoDb } from './dynamodb-local'
+
+/**
+ * What every command-line tool that opens the local database shares: its lines on stdout, the
+ * embedded DynamoDB Local stopped on every way out (done, failed, Ctrl-C, SIGTERM), and a failure
+ * said in one line (a start-up problem as it is, anything else after `failure`).
+ *
+ * @example
+ * const command = localCommand('Could not create the demo')
+ * command.run(async () => { command.adopt((await chooseDatabase(config)).embedded); return 0 })
+ */
+export function localCommand(failure: string) {
+  let dynamo: RunningDynamoDb | undefined
+
+  async function finish(code: number): Promise<never> {
+    await dynamo?.stop()
+    process.exit(code)
+  }
+
+  return {
+    say(line: string): void {
+      process.stdout.write(`${line}\n`)
+    },
+    /** The embedded database this command started, to stop when it ends. */
+    adopt(embedded: RunningDynamoDb | undefined): void {
+      dynamo = embedded
+    },
+    /** Runs `main` and exits with the code it returns (1 when it throws). */
+    run(main: () => Promise<number>): void {
+      process.once('SIGINT', () => void finish(130))
+      process.once('SIGTERM', () => void finish(143))
+      main()
+        .then((code) => finish(code))
+        .catch((err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err)
+          process.stderr.write(
+            err instanceof StartupError ? `${message}\n` : `${failure}: ${message}\n`,
+          )
+          void finish(1)
+        })
+    },
+  }
+}
