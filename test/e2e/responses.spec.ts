@@ -71,7 +71,8 @@ test('a visitor explores the demo practice: filters, pages and exports its respo
   // The address keeps the filters: a reload (or a shared link) shows the same view.
   const locationId = new URL(page.url()).searchParams.get('location')
   await page.reload()
-  await expect(countOf(page)).toHaveText(`${detractors} responses`)
+  // A reload loads the app and counts the selection again, as the first load did.
+  await expect(countOf(page)).toHaveText(`${detractors} responses`, { timeout: 20_000 })
   await expect(page.getByLabel('Location')).toHaveValue(locationId!)
   await expect(page.getByLabel('Likelihood to recommend')).toHaveValue('detractors')
 
