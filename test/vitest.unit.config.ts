@@ -17,7 +17,10 @@ const svelteRunes: Plugin = {
 export default defineConfig({
   plugins: [svelteRunes],
   resolve: {
-    alias: { $domain: new URL('../functions/src/domain', import.meta.url).pathname },
+    alias: {
+      $domain: new URL('../functions/src/domain', import.meta.url).pathname,
+      $lib: new URL('../web/src/lib', import.meta.url).pathname,
+    },
   },
   test: {
     name: 'unit',
