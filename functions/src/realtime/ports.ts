@@ -26,4 +26,9 @@ export interface BoardHub {
   receive(connectionId: string, text: string): Promise<void>
   /** Send an entry applied outside the hub (an HTTP route) to everyone on its board. */
   publish(practiceId: string, boardId: string, entry: Entry): Promise<void>
+  /**
+   * A person's session ended or their role changed: their sockets on the practice's boards must not
+   * keep the rights they had. Optional until every hub implements it.
+   */
+  revokePerson?(practiceId: string, userId: string): Promise<void>
 }
