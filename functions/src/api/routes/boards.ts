@@ -29,6 +29,7 @@ import {
   NewBoard,
   Ticket,
 } from './boards-schemas'
+import { publicOrigin } from '../public-origin'
 
 /**
  * Boards over HTTP: the canvas catalogue, creating and listing boards, and what a client needs
@@ -289,7 +290,7 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
       boardId: board.id,
       expiresAt,
     })
-    const origin = c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin
+    const origin = publicOrigin(c)
     return c.json(
       { url: `${origin.replace(/\/$/, '')}/guest#${token}`, expiresAt: expiresAt.toISOString() },
       201,

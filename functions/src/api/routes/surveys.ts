@@ -16,6 +16,7 @@ import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
 import { NewSurvey, Published, QrQuery, SurveyView } from './surveys-schemas'
+import { publicOrigin } from '../public-origin'
 
 const read = [requireSession(), requireAbility('practice:read')]
 const manage = [requireSession(), requireAbility('surveys:manage')]
@@ -169,7 +170,7 @@ export function publicUrl(
   surveyId: string,
   where: { location?: string; provider?: string } = {},
 ) {
-  const url = new URL(`/s/${surveyId}`, c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin)
+  const url = new URL(`/s/${surveyId}`, publicOrigin(c))
   if (where.location) url.searchParams.set('location', where.location)
   if (where.provider) url.searchParams.set('provider', where.provider)
   return url.toString()

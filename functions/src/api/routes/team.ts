@@ -14,6 +14,7 @@ import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity, TeamMember, toTeamMember } from '../schemas'
 import { CreatedInvitation, NewInvitation, RoleChange, Team } from './team-schemas'
+import { publicOrigin } from '../public-origin'
 
 const readTeam = [requireSession(), requireAbility('practice:read')]
 const manageTeam = [requireSession(), requireAbility('team:manage')]
@@ -104,7 +105,7 @@ async function sendInvitation(c: Context<AppEnv>, invitation: Invitation, token:
   const { practice, user } = c.var.auth
   const { config, mailer } = c.var.deps
   // The token rides in the fragment: browsers never send it to a server or in a Referer.
-  const link = `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/join#token=${token}`
+  const link = `${publicOrigin(c)}/join#token=${token}`
   await mailer.send({
     practiceId: practice.id,
     to: invitation.email,
