@@ -1,15 +1,15 @@
 import '../domain/zod-messages'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
-import { DomainError, TooManyRequests } from '../domain/errors'
 import type { AppDeps, AppEnv } from './env'
 import { createLogger } from './logger'
 import { originVerify } from './middleware/origin-verify'
 import { requestContext } from './middleware/request-context'
 import { csrfHeader } from './middleware/session'
+import { errorHandler } from './error-handler'
 import { problem, validationProblem } from './problem'
+import { unmatchedRoute } from './unmatched-route'
 import { configApi } from './routes/config'
 import { healthApi } from './routes/health'
 import { joinApi } from './routes/join'
@@ -112,43 +112,8 @@ export function createApp(deps: AppDeps) {
     },
   })
 
-  app.notFound((c) =>
-    problem(c, {
-      status: 404,
-      code: 'not-found',
-      detail: `No route for ${c.req.method} ${c.req.path}.`,
-    }),
-  )
-
-  app.onError((err, c) => {
-    if (err instanceof DomainError) {
-      if (err instanceof TooManyRequests) c.header('retry-after', String(err.retryAfterSeconds))
-      return problem(c, {
-        status: err.status,
-        code: err.code,
-        detail: err.message,
-        field: err.field,
-      })
-    }
-    if (err instanceof HTTPException && err.status < 500) {
-      // Hono's own 4xx, e.g. a body that is not valid JSON.
-      return problem(c, {
-        status: err.status,
-        code: 'invalid',
-        detail: err.message || 'Bad request.',
-      })
-    }
-    // Only the error's class and stack: messages from lower layers may quote request data.
-    ;(c.get('log') ?? logger).error(
-      { err: { name: err.name, stack: err.stack } },
-      'unhandled error',
-    )
-    return problem(c, {
-      status: 500,
-      code: 'internal',
-      detail: 'Something went wrong on our side.',
-    })
-  })
+  app.notFound(unmatchedRoute(() => app.routes))
+  app.onError(errorHandler(logger))
 
   return app
 }

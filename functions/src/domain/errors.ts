@@ -74,6 +74,27 @@ export class Unavailable extends DomainError {
   readonly status = 503
 }
 
+/** The database asked us to slow down (throttling); the caller may retry after a short wait. */
+export class Throttled extends DomainError {
+  readonly code = 'throttled'
+  readonly status = 503
+  constructor(readonly retryAfterSeconds = 2) {
+    super('The service is busy right now; please try again in a moment.')
+  }
+}
+
+/** An idempotency key sent again with a different request: the first answer does not fit it. */
+export class IdempotencyKeyReused extends DomainError {
+  readonly code = 'idempotency-key-reused'
+  readonly status = 409
+  constructor() {
+    super(
+      'This idempotency key was already used for a different request; send a new key.',
+      'idempotencyKey',
+    )
+  }
+}
+
 /** The request is well formed but the thing's current state refuses it (a locked board, no dots left). */
 export class Conflict extends DomainError {
   readonly status = 409

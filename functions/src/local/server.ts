@@ -12,6 +12,7 @@ import { createApp } from '../api/app'
 import type { AppDeps } from '../api/env'
 import { createLogger } from '../api/logger'
 import { pageSecurityHeaders } from '../api/security-headers'
+import { unmatchedRoute } from '../api/unmatched-route'
 import { createBoardHub } from '../realtime/hub'
 import { localSockets } from '../realtime/local-sockets'
 import { memoryConnections } from '../realtime/memory-connections'
@@ -101,6 +102,11 @@ export function createLocalApp(
     }),
   )
   app.route('/', api)
+  // Any method on an unknown API path: the API's own 404/405 problem+json, not this app's text 404.
+  app.all(
+    '/api/*',
+    unmatchedRoute(() => api.routes),
+  )
 
   if (existsSync(`${buildDir}/index.html`)) {
     // Phones on slow links get pages gzipped, as CloudFront serves them in AWS.

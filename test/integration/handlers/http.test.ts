@@ -94,6 +94,16 @@ describe('the HTTP Lambda handler', () => {
     expect(JSON.parse(me.body)).toMatchObject({ role: 'owner', practice: { name: 'Cloud Clinic' } })
   })
 
+  it('answers an unknown path with 404 and a wrong method with 405 and Allow, as problem+json', async () => {
+    const unknown = await handler(httpApiEvent('PATCH', '/api/practice/anything'), context)
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.headers['content-type']).toBe('application/problem+json')
+    const wrongMethod = await handler(httpApiEvent('PUT', '/api/session'), context)
+    expect(wrongMethod.statusCode).toBe(405)
+    expect(wrongMethod.headers['content-type']).toBe('application/problem+json')
+    expect(wrongMethod.headers.allow).toBe('DELETE, POST')
+  })
+
   it('answers bad input with problem+json naming the field', async () => {
     const res = await handler(
       httpApiEvent('POST', '/api/session', { body: { email: 'nobody' } }),

@@ -54,6 +54,17 @@ describe('the local server', () => {
     expect(api.headers.get('content-type')).toBe('application/problem+json')
   })
 
+  it.each([
+    ['PATCH', '/api/practice/anything', 404],
+    ['POST', '/api/session/x', 404],
+    ['PUT', '/api/session', 405],
+  ])('answers %s %s with %i problem+json, not a text 404', async (method, path, status) => {
+    const res = await fetch(`${server.url}${path}`, { method })
+    expect(res.status).toBe(status)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    if (status === 405) expect(res.headers.get('allow')).toBe('DELETE, POST')
+  })
+
   it('sends scripts gzipped to a browser that accepts it, as CloudFront does', async () => {
     const path = `${server.url}/_app/immutable/big.def456.js`
     const zipped = await fetch(path, { headers: { 'accept-encoding': 'gzip' } })

@@ -1,8 +1,11 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
   ResourceInUseException,
   ResourceNotFoundException,
+  TransactionCanceledException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'
@@ -12,6 +15,7 @@ import { createApp } from '../../../functions/src/api/app'
 import { readConfig } from '../../../functions/src/config'
 import { createDb } from '../../../functions/src/store/db'
 import { ensureTable } from '../../../functions/src/store/ensure-table'
+import { translateSdkError } from '../../../functions/src/store/sdk-errors'
 
 // Error paths DynamoDB Local will not produce on demand; the happy paths run against the real thing.
 // The store sends every command through the document client, so that is where to answer them.
@@ -41,6 +45,54 @@ describe('AWS error paths', () => {
     const res = await app.request('/api/health')
     expect(res.status).toBe(503)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it.each([
+    [
+      'ProvisionedThroughputExceededException',
+      () => new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }),
+    ],
+    [
+      'ThrottlingException',
+      () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }),
+    ],
+    [
+      'RequestLimitExceeded',
+      () => new RequestLimitExceeded({ message: 'account limit', $metadata: {} }),
+    ],
+    [
+      'a transaction cancelled for throttling',
+      () =>
+        new TransactionCanceledException({
+          message: 'cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }],
+        }),
+    ],
+  ])('answers DynamoDB throttling (%s) with 503 problem+json and Retry-After', async (_, error) => {
+    documents.on(GetCommand).rejects(error())
+    const app = createApp({
+      config: readConfig({ LOG_LEVEL: 'silent' }),
+      db: db(),
+      mailer: { mode: 'outbox', send: async () => {} },
+    })
+    const res = await app.request('/api/me', { headers: { cookie: 'tp_session=abc' } })
+    expect(res.status).toBe(503)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await res.json()).toMatchObject({
+      status: 503,
+      type: expect.stringContaining('throttled'),
+    })
+  })
+
+  it('leaves a cancelled transaction whose condition failed to its caller, even if throttled too', () => {
+    const cancelled = new TransactionCanceledException({
+      message: 'cancelled',
+      $metadata: {},
+      CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'ThrottlingError' }],
+    })
+    expect(translateSdkError(cancelled)).toBe(cancelled)
   })
 
   it('answers an unexpected store failure with a 500 problem that leaks nothing', async () => {
