@@ -120,6 +120,7 @@ async function submit() {
       timeZone: practice.timeZone,
       version: live.version,
       idempotencyKey: benchKey(run, 'raw', i),
+      requestHash: benchKey(run, 'raw', i),
       response: {
         id: ulid(),
         surveyId,

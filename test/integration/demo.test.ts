@@ -313,6 +313,7 @@ describe('writing the demo', { timeout: 60_000 }, () => {
         },
         response,
         idempotencyKey: `demo-${accepted}-${response.id}`,
+        requestHash: response.id,
       })
     }
     const surveyIds = demo.surveys.map((s) => s.id)

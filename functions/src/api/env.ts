@@ -17,6 +17,8 @@ export interface AppDeps {
   logger?: Logger
   /** Where board entries applied over HTTP (archiving) are sent to the board's open sockets. */
   boardHub?: BoardHub
+  /** The address the local server listens on, for links when `PUBLIC_URL` is unset. */
+  listeningOrigin?: () => string | undefined
 }
 
 /** The signed-in person, set by the session middleware. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainString } from './plain-text'
 
 /** Ids are ULIDs: sortable by creation time, unguessable enough for URLs, never reused. */
 export const Id = z
@@ -58,8 +59,8 @@ export const Password = z
   .min(minPasswordLength, `Use at least ${minPasswordLength} characters`)
   .max(200, 'Use at most 200 characters')
 
-export const PersonName = z.string().trim().min(1, 'Required').max(100)
-export const PracticeName = z.string().trim().min(1, 'Required').max(120)
+export const PersonName = plainString().trim().min(1, 'Required').max(100)
+export const PracticeName = plainString().trim().min(1, 'Required').max(120)
 
 export const reviewSites = [
   'google',
@@ -112,8 +113,8 @@ export type User = z.infer<typeof User>
 
 export const Location = z.object({
   id: Id,
-  name: z.string().trim().min(1, 'Required').max(120),
-  address: z.string().trim().max(300),
+  name: plainString().trim().min(1, 'Required').max(120),
+  address: plainString().trim().max(300),
 })
 export type Location = z.infer<typeof Location>
 /** What adding a location takes; fields left out get their defaults. */
@@ -123,9 +124,9 @@ export const NewLocation = Location.omit({ id: true }).extend({
 
 export const Provider = z.object({
   id: Id,
-  name: z.string().trim().min(1, 'Required').max(120),
+  name: plainString().trim().min(1, 'Required').max(120),
   /** Credentials or role as patients know it: "MD", "Nurse practitioner". */
-  title: z.string().trim().max(60),
+  title: plainString().trim().max(60),
   locationIds: z
     .array(Id)
     .max(50)

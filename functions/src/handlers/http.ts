@@ -9,6 +9,8 @@ import { clientAddress } from './http-client-address'
 
 // Built once per Lambda instance and reused across invocations.
 const config = readConfig()
+// Links in e-mails must not follow the request's Host header; in AWS only PUBLIC_URL can say.
+if (!config.PUBLIC_URL) throw new Error('Invalid configuration: PUBLIC_URL is required in AWS')
 const db = createDb({
   table: config.TABLE_NAME,
   region: config.AWS_REGION,

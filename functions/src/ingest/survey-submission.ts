@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
 import { checkAnswers } from '../domain/answers'
 import type { CommentReader } from '../domain/comment-reading'
@@ -57,6 +58,7 @@ export async function acceptSubmission(
     timeZone: practice.timeZone,
     version: answered,
     idempotencyKey: submission.idempotencyKey,
+    requestHash: requestHash(submission),
     response: {
       id: ulid(),
       surveyId,
@@ -83,4 +85,23 @@ async function answeredVersion(
     named < live.version && (await surveys.getVersion(db, practiceId, live.surveyId, named))
   if (!older) throw new Invalid('This survey has no such published version.', 'version')
   return older
+}
+
+/**
+ * SHA-256 of the submission without its key, over JSON with sorted keys: the same answers sent
+ * again hash the same whatever order the phone wrote them in.
+ */
+export function requestHash({ idempotencyKey: _key, ...request }: Submission): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('base64url')
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
 }

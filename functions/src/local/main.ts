@@ -11,6 +11,7 @@ import { ensureTable } from '../store/ensure-table'
 import { chooseDatabase } from './choose-database'
 import { StartupError, type RunningDynamoDb } from './dynamodb-local'
 import { startJobTimer } from './job-timer'
+import { linkOrigin } from './link-origin'
 import { assertPortFree, createLocalApp, listen, PortInUseError } from './server'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -33,8 +34,17 @@ async function main() {
   if (created === 'created') say(`Created table ${config.TABLE_NAME}.`)
 
   const logger = createLogger(config.LOG_LEVEL)
-  const app = createLocalApp({ config, db, mailer: messengerFor(config, db), logger })
+  // Known once listening (PORT=0 picks a port); links are only made by requests, which come later.
+  const listening: { origin?: string } = {}
+  const app = createLocalApp({
+    config,
+    db,
+    mailer: messengerFor(config, db),
+    logger,
+    listeningOrigin: () => listening.origin,
+  })
   const started = await listen(app, config.PORT, config.HOST).catch(explainPortInUse(config))
+  listening.origin = linkOrigin(started.url, config.HOST)
   closeServer = started.close
   stopJobs = startJobTimer({
     intervalSeconds: config.JOBS_INTERVAL_SECONDS,

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { z } from 'zod'
 import { monthOf, weekOf } from '../domain/calendar'
 import { counterIncrements, type CommentReading } from '../domain/counters'
+import { IdempotencyKeyReused } from '../domain/errors'
 import { Id } from '../domain/practice'
 import { SurveyResponse, type SentimentLabel, type SurveyVersion } from '../domain/survey-records'
 import * as counters from './counters'
@@ -11,7 +12,13 @@ import * as keys from './keys'
 
 /** How long a submission's idempotency key is remembered: far past any offline retry. */
 const idempotencyDays = 30
-const Idempotency = z.object({ practiceId: Id, responseId: Id, submittedAt: z.iso.datetime() })
+const Idempotency = z.object({
+  practiceId: Id,
+  responseId: Id,
+  submittedAt: z.iso.datetime(),
+  /** SHA-256 of the request the key was first used with; records from before it have none. */
+  requestHash: z.string().optional(),
+})
 
 export interface Acceptance {
   practiceId: string
@@ -20,6 +27,8 @@ export interface Acceptance {
   version: SurveyVersion
   response: SurveyResponse
   idempotencyKey: string
+  /** A hash of the request as sent, so a replay of the key with another body is told apart. */
+  requestHash: string
 }
 
 export interface Accepted {
@@ -32,10 +41,11 @@ export interface Accepted {
 /**
  * Accept a response exactly once. One transaction writes the idempotency record, the response and
  * every counter it moves, so facts and aggregates never disagree. A replay of the same key (a
- * double tap, a retry after a lost connection) stores nothing and answers as the first did.
+ * double tap, a retry after a lost connection) stores nothing and answers as the first did; the
+ * same key with a different request is refused (`IdempotencyKeyReused`, 409).
  */
 export async function accept(db: Db, acceptance: Acceptance): Promise<Accepted> {
-  const { practiceId, response, idempotencyKey } = acceptance
+  const { practiceId, response, idempotencyKey, requestHash } = acceptance
   const items = acceptanceItems(db, acceptance)
 
   for (let attempt = 0; ; attempt++) {
@@ -44,7 +54,7 @@ export async function accept(db: Db, acceptance: Acceptance): Promise<Accepted> 
       return { responseId: response.id, submittedAt: response.submittedAt, replay: false }
     } catch (err) {
       if (conditionFailedAt(err, 0))
-        return replayOf(db, practiceId, response.surveyId, idempotencyKey)
+        return replayOf(db, practiceId, response.surveyId, idempotencyKey, requestHash)
       // Concurrent responses move the same counters; DynamoDB cancels one of two transactions
       // that touch an item at once. Retrying is safe: the idempotency record makes it exactly-once.
       if (isConflict(err) && attempt < 12) {
@@ -73,6 +83,7 @@ export function acceptanceItems(db: Db, acceptance: Acceptance) {
           practiceId,
           responseId: response.id,
           submittedAt: response.submittedAt,
+          requestHash: acceptance.requestHash,
           expiresAt: epochSeconds(submittedAt) + idempotencyDays * 86400,
         }),
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -93,6 +104,7 @@ async function replayOf(
   practiceId: string,
   surveyId: string,
   key: string,
+  requestHash: string,
 ): Promise<Accepted> {
   const { Item } = await db.client.send(
     new GetCommand({
@@ -104,6 +116,11 @@ async function replayOf(
   const first = fromItem(Idempotency, Item ?? {})
   // The key is per survey; it must also be this practice's, or it says nothing about this request.
   if (first.practiceId !== practiceId) throw new Error('idempotency record of another practice')
+  // The same key with other answers is a client bug (or a guess); answering as the first would
+  // silently drop these answers.
+  if (first.requestHash !== undefined && first.requestHash !== requestHash) {
+    throw new IdempotencyKeyReused()
+  }
   return { responseId: first.responseId, submittedAt: first.submittedAt, replay: true }
 }
 

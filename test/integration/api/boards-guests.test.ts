@@ -38,7 +38,7 @@ describe('guest links', () => {
     const board = await createBoard(owner)
     const res = await owner.post(`/api/boards/${board.id}/guest-links`, {})
     expect(res.status).toBe(201)
-    expect(res.body.url).toMatch(/^http:\/\/localhost\/guest#[\w-]{43}$/)
+    expect(res.body.url).toMatch(/^http:\/\/localhost:8787\/guest#[\w-]{43}$/)
     const hours = (Date.parse(res.body.expiresAt) - Date.now()) / 3600_000
     expect(hours).toBeGreaterThan(11.9)
     expect(hours).toBeLessThanOrEqual(12)

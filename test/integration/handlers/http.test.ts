@@ -53,6 +53,7 @@ beforeAll(async () => {
   process.env.TABLE_NAME = db.table
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint')
   process.env.LOG_LEVEL = 'silent'
+  process.env.PUBLIC_URL = 'https://touchpoint.example.org'
   ;({ handler } = (await import('../../../functions/src/handlers/http')) as unknown as {
     handler: typeof handler
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainString } from '../../domain/plain-text'
 import { NoteSource, Participant } from '../../domain/boards/board'
 import { Entry } from '../../domain/boards/history'
 import { Language } from '../../domain/practice'
@@ -82,7 +83,7 @@ export const ArchiveBody = z.object({ archived: z.boolean() })
 export const GuestJoinBody = z.object({
   /** The part of the guest link after `#`. */
   token: z.string().min(1, 'Required').max(200),
-  name: z.string().trim().min(1, 'Tell the others your name').max(60),
+  name: plainString().trim().min(1, 'Tell the others your name').max(60),
 })
 export const GuestJoin = z.object({
   boardId: z.string(),

@@ -124,16 +124,26 @@ function responseReader(c: Context<AppEnv>, filters: Filters) {
   return { storeFilter, needsQuestions, withScore, matches }
 }
 
+/** What a cursor carries: the month a page ended in and the last key read there. */
+const CursorShape = z.strictObject({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  key: z.strictObject({ pk: z.string().min(1).max(200), sk: z.string().min(1).max(200) }),
+})
+
 const encodeCursor = (cursor: responses.Cursor) =>
   Buffer.from(JSON.stringify(cursor)).toString('base64url')
+
+/** A cursor this API gave out, or 400 naming `cursor`: whatever else was sent is refused here. */
 function decodeCursor(text: string): responses.Cursor {
+  let json: unknown
   try {
-    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString()) as responses.Cursor
-    if (typeof parsed.month !== 'string' || typeof parsed.key !== 'object') throw new Error('shape')
-    return parsed
+    json = JSON.parse(Buffer.from(text, 'base64url').toString())
   } catch {
-    throw new Invalid('The cursor is not one this API gave out.', 'cursor')
+    json = undefined
   }
+  const parsed = CursorShape.safeParse(json)
+  if (!parsed.success) throw new Invalid('The cursor is not one this API gave out.', 'cursor')
+  return parsed.data
 }
 
 export const responsesApi = new OpenAPIHono<AppEnv>()
@@ -144,7 +154,7 @@ export const responsesApi = new OpenAPIHono<AppEnv>()
     const page: z.infer<typeof ResponseItem>[] = []
     let next: responses.Cursor | undefined = cursor ? decodeCursor(cursor) : undefined
     // A cursor from another practice's key would simply match nothing: the partition is ours.
-    if (next && !keys.isUnderPractice(practiceId, String(next.key.pk ?? '')))
+    if (next && !keys.isUnderPractice(practiceId, String(next.key.pk)))
       throw new Invalid('Bad cursor.', 'cursor')
     do {
       // Ask only for what the page still has room for: the cursor then never skips a match.
