@@ -62,6 +62,8 @@ const Env = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /** Set in AWS: the S3 bucket exports are built in (HTTP API answers stop at 6 MB). */
+  EXPORT_BUCKET: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
 export type Config = z.infer<typeof Env>

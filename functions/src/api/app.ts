@@ -23,6 +23,7 @@ import { surveysApi } from './routes/surveys'
 import { journeyApi } from './routes/journey'
 import { publicSurveysApi } from './routes/public-surveys'
 import { responsesApi } from './routes/responses'
+import { responsesExportApi } from './routes/responses-export'
 import { demoApi } from './routes/demo'
 import { analyticsApi } from './analytics/routes'
 import { boardsApi } from './routes/boards'
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', journeyApi)
     .route('/api', publicSurveysApi)
     .route('/api', responsesApi)
+    .route('/api', responsesExportApi)
     .route('/api', demoApi)
     .route('/api', analyticsApi)
     .route('/api', boardsApi)

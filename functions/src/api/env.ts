@@ -4,6 +4,7 @@ import type { Config } from '../config'
 import type { Board, Participant } from '../domain/boards/board'
 import type { Practice, User } from '../domain/practice'
 import type { Messenger } from '../messaging'
+import type { ExportPort } from './export-port'
 import type { BoardHub } from '../realtime/ports'
 import type { Db } from '../store/db'
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   logger?: Logger
   /** Where board entries applied over HTTP (archiving) are sent to the board's open sockets. */
   boardHub?: BoardHub
+  /** How exports reach the browser: streamed (the default) or built in S3 (Lambda). */
+  exports?: ExportPort
   /** The address the local server listens on, for links when `PUBLIC_URL` is unset. */
   listeningOrigin?: () => string | undefined
 }

@@ -13,6 +13,8 @@ const abilities = {
   'surveys:manage': ['owner', 'manager'],
   /** Invite people, change their roles, remove them. */
   'team:manage': ['owner'],
+  /** Download every matching response (patients' words) as a file; each export is audited. */
+  'responses:export': ['owner', 'manager'],
   /** Read the local outbox of e-mails the product would have sent. */
   'outbox:read': ['owner', 'manager'],
   /**

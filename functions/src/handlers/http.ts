@@ -1,5 +1,6 @@
 import { handle } from 'hono/aws-lambda'
 import { createApp } from '../api/app'
+import { bucketExports } from '../api/export-port'
 import { createLogger } from '../api/logger'
 import { readConfig } from '../config'
 import { messengerFor } from '../messaging'
@@ -27,5 +28,9 @@ export const handler = handle(
     clientAddress: (c) => clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET)),
     // Entries applied over HTTP (archiving a board) reach its sockets through the WebSocket API.
     boardHub: awsBoardHub(config, db, logger),
+    // Answers stop at 6 MB here: exports are built in S3 and handed out as a short-lived link.
+    ...(config.EXPORT_BUCKET && {
+      exports: bucketExports(config.EXPORT_BUCKET, config.AWS_REGION),
+    }),
   }),
 )

@@ -228,3 +228,10 @@ export const boardTicket = (tokenHash: string): Key => ({ pk: `TICKET#${tokenHas
 export const guestLink = (tokenHash: string): Key => ({ pk: `GUESTLINK#${tokenHash}`, sk: 'LINK' })
 /** Global: a guest's session on one board (cookie `tp_guest`), found by its hash. */
 export const guestSession = (tokenHash: string): Key => ({ pk: `GUEST#${tokenHash}`, sk: 'GUEST' })
+
+/** The practice's audit log (who read or exported patients' words, when), newest last. */
+export const auditOf = (practiceId: string) => `${practicePk(practiceId)}#AUDIT`
+export const auditEntry = (practiceId: string, at: string, id: string): Key => ({
+  pk: auditOf(practiceId),
+  sk: `${at}#${id}`,
+})

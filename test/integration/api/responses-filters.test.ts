@@ -170,7 +170,7 @@ describe('the CSV export', () => {
     const rows = parse(String(res.body).replace(/^\uFEFF/, '')) as string[][]
     const [header, ...body] = rows
     expect(header!.slice(0, 6)).toEqual([
-      'Submitted',
+      'Submitted (America/Chicago)',
       'Survey',
       'Version',
       'Language',
