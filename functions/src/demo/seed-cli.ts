@@ -25,7 +25,12 @@ async function main(): Promise<number> {
   command.adopt(chosen.embedded)
   const { endpoint } = chosen
   const embedded = endpoint === chosen.embedded?.endpoint
-  const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint })
+  const db = createDb({
+    table: config.TABLE_NAME,
+    region: chosen.region ?? config.AWS_REGION,
+    endpoint,
+    credentials: chosen.credentials,
+  })
   await ensureTable(db)
 
   say('Creating the demo practice…')

@@ -12,7 +12,7 @@ import { startDynamoDbLocal, StartupError, type RunningDynamoDb } from './dynamo
 export async function chooseDatabase(
   config: Config,
   { say, whenInUse }: { say: (line: string) => void; whenInUse: string },
-): Promise<{ endpoint: string | undefined; embedded?: RunningDynamoDb }> {
+): Promise<ChosenDatabase> {
   if (config.DYNAMODB_ENDPOINT) {
     say(`Using DynamoDB at ${config.DYNAMODB_ENDPOINT}.`)
     return { endpoint: config.DYNAMODB_ENDPOINT }
@@ -33,7 +33,20 @@ export async function chooseDatabase(
   const embedded = await startDynamoDbLocal({ dataDir })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   say(`Using the embedded DynamoDB Local (started in ${seconds} s) with its data in ${shown}.`)
-  return { endpoint: embedded.endpoint, embedded }
+  return {
+    endpoint: embedded.endpoint,
+    embedded,
+    region: embedded.region,
+    credentials: embedded.credentials,
+  }
+}
+
+export interface ChosenDatabase {
+  endpoint: string | undefined
+  embedded?: RunningDynamoDb
+  /** Set for the embedded database: the region and key its data file answers to. */
+  region?: string
+  credentials?: RunningDynamoDb['credentials']
 }
 
 /**

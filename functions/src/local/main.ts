@@ -29,7 +29,12 @@ async function main() {
   })
   dynamo = chosen.embedded
   const endpoint = chosen.endpoint
-  const db = createDb({ table: config.TABLE_NAME, region: config.AWS_REGION, endpoint })
+  const db = createDb({
+    table: config.TABLE_NAME,
+    region: chosen.region ?? config.AWS_REGION,
+    endpoint,
+    credentials: chosen.credentials,
+  })
   const created = await ensureTable(db)
   if (created === 'created') say(`Created table ${config.TABLE_NAME}.`)
 

@@ -35,8 +35,9 @@ async function main(): Promise<number> {
   command.adopt(chosen.embedded)
   const db = createDb({
     table: config.TABLE_NAME,
-    region: config.AWS_REGION,
+    region: chosen.region ?? config.AWS_REGION,
     endpoint: chosen.endpoint,
+    credentials: chosen.credentials,
   })
   await ensureTable(db)
 
