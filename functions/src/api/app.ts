@@ -128,6 +128,7 @@ export function createApp(deps: AppDeps) {
         code: err.code,
         detail: err.message,
         field: err.field,
+        ...(err.errors && { errors: err.errors }),
       })
     }
     if (err instanceof HTTPException && err.status < 500) {

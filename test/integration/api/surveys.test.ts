@@ -233,4 +233,28 @@ describe('the journey', () => {
       journey.touchpoints.length + 1,
     )
   })
+  it('asks for a new touch point in the languages the practice offers, and no other', async () => {
+    const { owner } = await freshPractice(app)
+    expect((await owner.patch('/api/practice', { languages: ['en'] })).status).toBe(200)
+    const journey = (await owner.get('/api/journey')).body
+    const labDraws = {
+      id: 'lab-draws',
+      name: { en: 'Lab draws' },
+      description: { en: 'Having blood drawn at the clinic' },
+    }
+    const englishOnly = { ...journey, touchpoints: [...journey.touchpoints, labDraws] }
+    expect((await owner.request('PUT', '/api/journey', englishOnly)).status).toBe(200)
+    expect((await owner.get('/api/journey')).body.touchpoints.at(-1)).toEqual(labDraws)
+
+    // Once the practice offers Spanish, a touch point without it is refused, every gap named.
+    expect((await owner.patch('/api/practice', { languages: ['en', 'es'] })).status).toBe(200)
+    const refused = await owner.request('PUT', '/api/journey', englishOnly)
+    expect(refused.status).toBe(400)
+    expect(refused.headers.get('content-type')).toContain('application/problem+json')
+    const at = journey.touchpoints.length
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      `touchpoints.${at}.name.es`,
+      `touchpoints.${at}.description.es`,
+    ])
+  })
 })

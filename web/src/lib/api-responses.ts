@@ -42,6 +42,7 @@ export function filterQuery(filters: ResponseFilters): URLSearchParams {
     'location',
     'provider',
     'touchpoint',
+    'touchpointRating',
     'minScore',
     'maxScore',
     'theme',
