@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { newOwner, signUpViaApi } from './helpers'
+import { newOwner, signOut, signUpViaApi } from './helpers'
 
 // A new owner's first week: how the app addresses them, its header, settings and journey.
 
@@ -81,4 +81,25 @@ test('an English-only practice adds a touch point without writing Spanish', asyn
   await expect(page.getByRole('list').getByRole('heading', { level: 3 }).last()).toContainText(
     'Lab draws',
   )
+})
+
+test('after signing out of the demo, the welcome page leads back into the same demo', async ({
+  page,
+}) => {
+  // Making the demo writes some 2,000 responses: up to two minutes on a busy two-core machine.
+  test.setTimeout(300_000)
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Explore a demo practice' }).click()
+  await expect(page).toHaveURL('/dashboard', { timeout: 240_000 })
+  const practice = await page.locator('.brand-practice').textContent()
+  expect(practice).toContain('(demo)')
+  await signOut(page, 'Alex Rivera')
+
+  await page.getByRole('button', { name: 'Back to the demo practice' }).click()
+  await expect(page).toHaveURL('/dashboard')
+  await expect(page.locator('.brand-practice')).toHaveText(practice!)
+
+  // Its surveys say how many responses each has had.
+  await page.goto('/surveys')
+  await expect(page.getByText(/^[\d,]{3,} responses · \d+ questions/).first()).toBeVisible()
 })
