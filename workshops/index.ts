@@ -23,6 +23,7 @@ import pediatricsJourney from './journeys/pediatrics.json' with { type: 'json' }
 import physicalTherapyJourney from './journeys/physical-therapy.json' with { type: 'json' }
 import primaryCareJourney from './journeys/primary-care.json' with { type: 'json' }
 import urgentCareJourney from './journeys/urgent-care.json' with { type: 'json' }
+import blankSurvey from './surveys/blank.json' with { type: 'json' }
 import cgCahpsVisitSurvey from './surveys/cg-cahps-visit.json' with { type: 'json' }
 import telehealthSurvey from './surveys/telehealth.json' with { type: 'json' }
 import visitPulseSurvey from './surveys/visit-pulse.json' with { type: 'json' }
@@ -53,6 +54,7 @@ export const surveyTemplates: readonly SurveyTemplate[] = (
     ['surveys/visit-pulse.json', visitPulseSurvey],
     ['surveys/telehealth.json', telehealthSurvey],
     ['surveys/cg-cahps-visit.json', cgCahpsVisitSurvey],
+    ['surveys/blank.json', blankSurvey],
   ] as const
 ).map(([file, data]) => load(SurveyTemplate, file, data))
 

@@ -69,11 +69,12 @@ const heading = (page: Page) => page.getByRole('heading', { level: 2 })
 const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true }).click()
 const radio = (page: Page, name: string) => page.getByRole('radio', { name, exact: true })
 
-/** Visit pulse: 9 questions, only the first (0-10) required. Answers it, then Next to the last. */
+/** Visit pulse for a dermatology practice: 10 questions (its journey adds Procedures), only the
+ * first (0-10) required. Answers it, then Next to the last. */
 async function answerVisitPulse(page: Page, recommend: number) {
   await expect(heading(page)).toContainText('How likely are you to recommend')
   await radio(page, String(recommend)).check()
-  for (let step = 0; step < 8; step++) await next(page)
+  for (let step = 0; step < 9; step++) await next(page)
   await expect(heading(page)).toContainText('May we contact you')
 }
 
@@ -91,7 +92,7 @@ test('a patient answers in English, goes back to change an answer, sends and see
   await expect(page).toHaveTitle(/How was your visit\?/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How was your visit?')
   await expect(page.getByText('Tell us about your recent visit.')).toBeVisible()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   const recommend = page.getByRole('group', { name: /How likely are you to recommend/ })
   await expect(recommend).toContainText('Required')
   await expect(radio(page, '0')).toHaveAccessibleDescription('Not at all likely')
@@ -100,13 +101,13 @@ test('a patient answers in English, goes back to change an answer, sends and see
   // A required question left empty blocks Next, and says why.
   await next(page)
   await expect(page.getByRole('alert')).toHaveText('Please answer this question to go on.')
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
 
   await radio(page, '9').check()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await next(page)
   await expect(heading(page)).toHaveAccessibleName(
-    'Question 2 of 9. How was finding us and booking your appointment?',
+    'Question 2 of 10. How was finding us and booking your appointment?',
   )
   await expect(heading(page)).toBeFocused()
   await radio(page, '4').check()
@@ -117,7 +118,7 @@ test('a patient answers in English, goes back to change an answer, sends and see
   await radio(page, '10').check()
   await next(page)
   await expect(radio(page, '4')).toBeChecked()
-  for (let step = 0; step < 6; step++) await next(page)
+  for (let step = 0; step < 7; step++) await next(page)
 
   const improve = page.getByLabel('What is one thing we could do better?')
   await improve.fill('Shorter waits, please.')
@@ -173,7 +174,7 @@ test('a patient switches to Spanish and everything the page says is in Spanish',
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('¿Cómo fue su visita?')
-  await expect(page.getByText('Pregunta 1 de 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Pregunta 1 de 10', { exact: true })).toBeVisible()
   await expect(page.getByText('Obligatoria')).toBeVisible()
   await expect(page.getByRole('group', { name: 'Idioma' })).toBeVisible()
   await page.getByRole('button', { name: 'Siguiente' }).click()
@@ -181,10 +182,10 @@ test('a patient switches to Spanish and everything the page says is in Spanish',
 
   await radio(page, '8').check()
   await page.getByRole('button', { name: 'Siguiente' }).click()
-  await expect(page.getByText('Pregunta 2 de 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Pregunta 2 de 10', { exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Atrás' })).toBeVisible()
   await expect(page.getByText('Muy malo')).toBeVisible()
-  for (let step = 0; step < 5; step++) {
+  for (let step = 0; step < 6; step++) {
     await page.getByRole('button', { name: 'Siguiente' }).click()
   }
   await page.getByRole('button', { name: 'Siguiente' }).click()
@@ -383,10 +384,10 @@ test('a closed tab resumes where it was, and Start over clears the answers', asy
   await next(page)
   await radio(page, '2').check()
   await next(page)
-  await expect(page.getByText('Question 3 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 3 of 10', { exact: true })).toBeVisible()
 
   await page.reload()
-  await expect(page.getByText('Question 3 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 3 of 10', { exact: true })).toBeVisible()
   await expect(page.getByText('We kept the answers you gave on this phone.')).toBeVisible()
   await page.getByRole('button', { name: 'Back' }).click()
   await expect(page.getByText('We kept the answers')).toHaveCount(0)
@@ -395,7 +396,7 @@ test('a closed tab resumes where it was, and Start over clears the answers', asy
   await expect(radio(page, '6')).toBeChecked()
 
   await page.reload()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Start over' }).click()
   await expect(heading(page)).toBeFocused()
   await expect(radio(page, '6')).not.toBeChecked()
@@ -437,7 +438,7 @@ test('the server’s answers: a refused answer, a closed survey, a busy server',
       body: JSON.stringify({ title: 'Too many attempts', status: 429 }),
     }),
   )
-  for (let step = 0; step < 8; step++) await next(page)
+  for (let step = 0; step < 9; step++) await next(page)
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('status')).toContainText('Many people are sending answers right now.')
   await page.unrouteAll()
@@ -587,7 +588,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await next(page)
     await radio(page, '3').check()
     await expectNoViolations(page, 'a rating question')
-    for (let step = 0; step < 6; step++) await next(page)
+    for (let step = 0; step < 7; step++) await next(page)
     await page.getByLabel('What is one thing we could do better?').fill('More parking.')
     await expectNoViolations(page, 'a text question')
     await next(page)
@@ -614,9 +615,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('How was your visit?')
     await expectNoViolations(page, 'the preview')
     await page.getByRole('button', { name: 'Español' }).click()
-    await expect(page.getByText('Pregunta 1 de 9', { exact: true })).toBeVisible()
+    await expect(page.getByText('Pregunta 1 de 10', { exact: true })).toBeVisible()
     await radio(page, '9').check()
-    for (let step = 0; step < 8; step++) {
+    for (let step = 0; step < 9; step++) {
       await page.getByRole('button', { name: 'Siguiente' }).click()
     }
     await expect(page.getByRole('button', { name: 'Enviar' })).toHaveCount(0)

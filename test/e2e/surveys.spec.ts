@@ -82,7 +82,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
 
   // A yes/no question that ends the survey on "No", written in English only for now.
   await page.getByRole('button', { name: 'Yes/No', exact: true }).click()
-  const added = question(page, 10)
+  const added = question(page, 11)
   await expect(added.getByRole('textbox', { name: 'Question, English' })).toBeFocused()
   await page.keyboard.type('Did you wait more than 15 minutes?')
   await added.getByRole('combobox', { name: 'If the answer is' }).selectOption({ label: 'No' })
@@ -90,24 +90,24 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   await expect(added).toContainText('If No, skips to the end')
 
   // Move it above the contact question, from the keyboard.
-  await added.getByRole('button', { name: 'Move up question 10' }).focus()
+  await added.getByRole('button', { name: 'Move up question 11' }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('status').filter({ hasText: 'to position 9 of 10' })).toHaveText(
-    'Moved “Did you wait more than 15 minutes?” to position 9 of 10.',
+  await expect(page.getByRole('status').filter({ hasText: 'to position 10 of 11' })).toHaveText(
+    'Moved “Did you wait more than 15 minutes?” to position 10 of 11.',
   )
-  await expect(page.getByRole('button', { name: 'Move up question 9' })).toBeFocused()
-  await expect(question(page, 9)).toContainText('Did you wait more than 15 minutes?')
-  await expect(question(page, 10)).toContainText('May we contact you about your answers?')
+  await expect(page.getByRole('button', { name: 'Move up question 10' })).toBeFocused()
+  await expect(question(page, 10)).toContainText('Did you wait more than 15 minutes?')
+  await expect(question(page, 11)).toContainText('May we contact you about your answers?')
 
   // Español is on, so the server refuses the missing Spanish prompt and the editor points at it.
   await page.getByRole('button', { name: 'Save draft' }).click()
-  const spanish = question(page, 9).getByRole('textbox', { name: 'Question, Español' })
+  const spanish = question(page, 10).getByRole('textbox', { name: 'Question, Español' })
   await expect(spanish).toBeFocused()
   await expect(spanish).toHaveAttribute('aria-invalid', 'true')
   await expect(spanish).toHaveAccessibleDescription(/Add the Español text/)
   await expect(
     page.getByRole('alert').filter({ hasText: 'The draft was not saved' }),
-  ).toContainText('Question 9, question text (Español)')
+  ).toContainText('Question 10, question text (Español)')
   await expect(page.getByText('Unsaved changes', { exact: true })).toBeVisible()
   await spanish.fill('¿Esperó más de 15 minutos?')
   await page.getByRole('button', { name: 'Save draft' }).click()
@@ -115,7 +115,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   await expect(spanish).not.toHaveAttribute('aria-invalid')
 
   // Leaving with unsaved changes asks first.
-  await question(page, 9)
+  await question(page, 10)
     .getByRole('checkbox', { name: 'Patients must answer this question' })
     .check()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click()
@@ -140,7 +140,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   expect(live.status()).toBe(200)
   const published = (await live.json()) as { version: number; questions: { prompt: object }[] }
   expect(published.version).toBe(1)
-  expect(published.questions[8]?.prompt).toEqual({
+  expect(published.questions[9]?.prompt).toEqual({
     en: 'Did you wait more than 15 minutes?',
     es: '¿Esperó más de 15 minutos?',
   })
@@ -185,11 +185,11 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
 
   // Change the draft and publish version 2; version 1 stays as it was.
   await page.getByRole('link', { name: '← Back to the survey' }).click()
-  await page.getByRole('button', { name: 'Edit question 8' }).click()
-  await question(page, 8)
+  await page.getByRole('button', { name: 'Edit question 9' }).click()
+  await question(page, 9)
     .getByRole('textbox', { name: 'Question, English' })
     .fill('What one thing would make your next visit better?')
-  await question(page, 8)
+  await question(page, 9)
     .getByRole('textbox', { name: 'Question, Español' })
     .fill('¿Qué haría mejor su próxima visita?')
   await page.getByRole('button', { name: 'Save draft' }).click()
@@ -205,14 +205,14 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   await expect(page.getByRole('heading', { name: 'Version 2 is live' })).toBeFocused()
   await expect(page.getByText('Live: version 2')).toBeVisible()
   const first = await page.request.get(`/api/surveys/${surveyId}/versions/1`)
-  expect(((await first.json()) as any).definition.questions[7].prompt.en).toBe(
+  expect(((await first.json()) as any).definition.questions[8].prompt.en).toBe(
     'What is one thing we could do better?',
   )
 
   await page.getByRole('link', { name: '← All surveys' }).click()
   const row = page.getByRole('listitem').filter({ hasText: 'How was your visit?' })
   await expect(row).toContainText('Live v2')
-  await expect(row).toContainText('10 questions')
+  await expect(row).toContainText('0 responses · 11 questions')
 })
 
 test('archiving a survey stops its link and leaves it read-only', async ({ page }) => {

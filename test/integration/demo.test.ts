@@ -12,6 +12,7 @@ import {
 } from '../../functions/src/demo/generate'
 import { versionKey, writeResponses } from '../../functions/src/store/response-batches'
 import { checkAnswers } from '../../functions/src/domain/answers'
+import { journeyFor } from '../../workshops'
 import { dayOf, monthOf } from '../../functions/src/domain/calendar'
 import { counterIncrements } from '../../functions/src/domain/counters'
 import { monthsBetween } from '../../functions/src/domain/periods'
@@ -182,6 +183,21 @@ describe('the demo generator', () => {
           .map((r) => r.answers.visit as number),
       )
     expect(visitOf((s) => s >= 9) - visitOf((s) => s <= 6)).toBeGreaterThan(0.8)
+  })
+
+  it('answers every touch point of its journey, the dermatology one included', () => {
+    const rated = new Map<string, number>()
+    for (const response of demo.responses) {
+      const survey = demo.surveys.find((s) => s.id === response.surveyId)!
+      for (const question of survey.draft.questions) {
+        if (question.touchpoint && typeof response.answers[question.id] === 'number') {
+          rated.set(question.touchpoint, (rated.get(question.touchpoint) ?? 0) + 1)
+        }
+      }
+    }
+    for (const touchpoint of journeyFor('dermatology').touchpoints) {
+      expect(rated.get(touchpoint.id) ?? 0, touchpoint.id).toBeGreaterThan(100)
+    }
   })
 
   it('lets check-in sag for about five weeks some two months ago, then recover', () => {

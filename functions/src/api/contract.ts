@@ -97,6 +97,8 @@ export type SurveyDefinition = definitions.SurveyDefinition
 export type SurveyDefinitionInput = definitions.SurveyDefinitionInput
 export type SurveyTemplate = definitions.SurveyTemplate
 export type Survey = z.infer<typeof surveys.SurveyView>
+/** A survey in `GET /api/surveys`, with its response count. */
+export type SurveyListItem = z.infer<typeof surveys.SurveyListItem>
 export type SurveyStatus = Survey['status']
 export type SurveyVersion = records.SurveyVersion
 export type NewSurvey = z.input<typeof surveys.NewSurvey>

@@ -10,7 +10,10 @@ export const demoSeed = 20240601
 
 export interface CreatedDemo {
   demo: Demo
-  /** The owner's password, for `npm run seed:demo` to print; the API never shows it. */
+  /**
+   * The owner's password, for `npm run seed:demo` to print and for the browser that made the demo
+   * to sign back in with (the API answers it once, to that browser).
+   */
   password: string
   milliseconds: number
 }

@@ -1,10 +1,11 @@
 import { TZDate } from '@date-fns/tz'
 import { ulid } from 'ulid'
-import { surveyTemplates } from '../../../workshops'
+import { journeyFor, surveyTemplates } from '../../../workshops'
 import { dayOf } from '../domain/calendar'
 import type { Answers } from '../domain/answers'
 import type { Language, Location, Practice, Provider, User } from '../domain/practice'
 import type { Survey, SurveyResponse } from '../domain/survey-records'
+import { withJourneyTouchpoints } from '../domain/survey-journey'
 import type { Question, SurveyDefinition } from '../domain/surveys'
 import { comments, topicsOfTouchpoint, type Comment, type Tone } from './comments'
 import { commentReader } from '../ingest/comment-reader'
@@ -63,6 +64,8 @@ const touchpointShape: Record<string, { offset: number; answered: number }> = {
   booking: { offset: 0, answered: 0.95 },
   'check-in': { offset: -0.15, answered: 0.98 },
   visit: { offset: 0.35, answered: 0.99 },
+  // Dermatology's own step (biopsies, excisions): only the patients who had one rate it.
+  procedure: { offset: 0.2, answered: 0.35 },
   records: { offset: -0.1, answered: 0.62 },
   billing: { offset: -0.4, answered: 0.76 },
   'follow-up': { offset: -0.1, answered: 0.7 },
@@ -284,7 +287,18 @@ interface Context {
 function surveyFromTemplate(templateId: string, id: string, time: number): Survey {
   const template = surveyTemplates.find((t) => t.id === templateId)
   if (!template) throw new Error(`workshops has no survey template ${templateId}`)
-  const { id: _id, description: _d, minutes: _m, ...definition } = template
+  const { id: _id, description: _d, minutes: _m, everyTouchpoint, ...content } = template
+  // As the API makes it for a dermatology practice: the pulse also asks about "Procedures".
+  const definition = everyTouchpoint
+    ? {
+        ...content,
+        questions: withJourneyTouchpoints(
+          content.questions,
+          content.languages,
+          journeyFor('dermatology').touchpoints,
+        ),
+      }
+    : content
   const iso = new Date(time).toISOString()
   return {
     id,

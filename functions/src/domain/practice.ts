@@ -150,3 +150,24 @@ export const Invitation = z.object({
   expiresAt: z.iso.datetime(),
 })
 export type Invitation = z.infer<typeof Invitation>
+
+/**
+ * The form of a place or person name used to tell two apart: "North  Clinic" and "north clinic"
+ * are one location to the people choosing from a list, so the practice may not have both.
+ *
+ * @example
+ * sameNameKey('  North   Clinic ') === sameNameKey('north clinic') // true
+ */
+export function sameNameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase()
+}
+
+/** The first item other than `exceptId` whose name reads the same as `name`, if any. */
+export function namedAlike<T extends { id: string; name: string }>(
+  items: readonly T[],
+  name: string,
+  exceptId?: string,
+): T | undefined {
+  const key = sameNameKey(name)
+  return items.find((item) => item.id !== exceptId && sameNameKey(item.name) === key)
+}

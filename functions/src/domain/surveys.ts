@@ -122,6 +122,11 @@ export const SurveyTemplate = SurveyContent.extend({
   description: Localized,
   /** Minutes a patient needs, shown in the catalogue. */
   minutes: z.number().int().min(1).max(30),
+  /**
+   * The template promises one rating per touch point: a survey made from it also asks about every
+   * touch point of the practice's journey it lacks (see `withJourneyTouchpoints`).
+   */
+  everyTouchpoint: z.boolean().default(false),
 }).superRefine((template, ctx) => {
   for (const issue of definitionProblems(template)) ctx.addIssue({ code: 'custom', ...issue })
   for (const language of template.languages) {

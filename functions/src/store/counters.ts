@@ -37,6 +37,21 @@ export async function readRange(
   return items.map(toRow)
 }
 
+/**
+ * How many responses a survey has had, from its monthly practice-wide counters: one Query over a
+ * few dozen small items, however many responses there are.
+ */
+export async function responseTotal(db: Db, practiceId: string, surveyId: string): Promise<number> {
+  const months = await readRange(db, practiceId, {
+    surveyId,
+    period: 'M',
+    scope: 'all',
+    first: '0000-00',
+    last: '9999-99',
+  })
+  return months.reduce((sum, month) => sum + (month.values.responses ?? 0), 0)
+}
+
 /** Every counter item of one survey (or all surveys), for rebuilding and checking them. */
 export async function readAll(
   db: Db,

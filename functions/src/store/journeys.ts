@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { journeyFor } from '../../../workshops'
-import { Journey } from '../domain/journeys'
+import { PracticeJourney, type Journey } from '../domain/journeys'
 import type { Specialty } from '../domain/practice'
 import type { Db } from './db'
 import { fromItem, toItem } from './items'
@@ -11,7 +11,7 @@ export async function get(db: Db, practiceId: string, specialty: Specialty): Pro
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.table, Key: keys.journey(practiceId) }),
   )
-  return Item ? fromItem(Journey, Item) : journeyFor(specialty)
+  return Item ? fromItem(PracticeJourney, Item) : journeyFor(specialty)
 }
 
 export async function put(db: Db, practiceId: string, journey: Journey): Promise<void> {

@@ -324,6 +324,39 @@ describe('analytics filters', () => {
   })
 })
 
+describe('needs attention', () => {
+  it('links a touch point to exactly the responses that rated it 1-3, whatever their NPS', async () => {
+    const { owner } = await freshPractice(app)
+    const { id } = await publishedSurvey(owner)
+    const sent = [
+      // A promoter unhappy with check-in, and detractors happy with it: NPS must not decide.
+      pulseAnswers(10, { 'check-in': 1 }),
+      pulseAnswers(9, { 'check-in': 3 }),
+      pulseAnswers(8, { 'check-in': 2 }),
+      pulseAnswers(2, { 'check-in': 5 }),
+      pulseAnswers(0, { 'check-in': 4 }),
+      pulseAnswers(6, { 'check-in': 3 }),
+      pulseAnswers(10, { 'check-in': 5 }),
+    ]
+    for (const answers of sent) await submit(id, { answers })
+
+    const summary = (await owner.get('/api/analytics/summary')).body
+    const checkIn = summary.touchpoints.find((t: any) => t.touchpoint === 'check-in')
+    const low = checkIn.lowCount
+    expect(low).toBe(4)
+    const listed = await owner.get('/api/responses?touchpoint=check-in&touchpointRating=low')
+    expect(listed.status).toBe(200)
+    expect(listed.body.total).toBe(low)
+    const ratings = listed.body.items.map((r: any) => r.answers['check-in']).sort()
+    expect(ratings).toEqual([1, 2, 3, 3])
+
+    const alone = await owner.get('/api/responses?touchpointRating=low')
+    expect(alone.status).toBe(400)
+    expect(alone.headers.get('content-type')).toBe('application/problem+json')
+    expect(alone.body.field).toBe('touchpointRating')
+  })
+})
+
 describe('GET /api/analytics/trend', () => {
   it('gives one point per week of the range, with n and the NPS of that week', async () => {
     const { owner } = await freshPractice(app)

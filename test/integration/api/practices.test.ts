@@ -221,4 +221,29 @@ describe('practice settings', () => {
     expect((await owner.get('/api/providers')).body.items).toEqual([])
     expect((await owner.delete(`/api/providers/${provider.body.id}`)).status).toBe(404)
   })
+
+  it('refuses a second location or provider whose name differs only in case or spaces', async () => {
+    const { owner } = await freshPractice(app)
+    const north = await owner.post('/api/locations', { name: 'North Clinic' })
+    const south = await owner.post('/api/locations', { name: 'South Clinic' })
+    const twin = await owner.post('/api/locations', { name: '  north   CLINIC ' })
+    expect(twin.status).toBe(409)
+    expect(twin.headers.get('content-type')).toContain('application/problem+json')
+    expect(twin.body.field).toBe('name')
+    const renamed = await owner.patch(`/api/locations/${south.body.id}`, { name: 'NORTH clinic' })
+    expect(renamed.status).toBe(409)
+    expect(renamed.body.field).toBe('name')
+    // Re-saving an item under its own name (another spelling of it) is not a clash with itself.
+    const same = await owner.patch(`/api/locations/${north.body.id}`, { name: 'North clinic' })
+    expect(same.status).toBe(200)
+    expect(
+      (await owner.get('/api/locations')).body.items.map((l: { name: string }) => l.name),
+    ).toEqual(['North clinic', 'South Clinic'])
+
+    expect((await owner.post('/api/providers', { name: 'Dr. Maya Chen' })).status).toBe(201)
+    const again = await owner.post('/api/providers', { name: 'dr. maya  chen' })
+    expect(again.status).toBe(409)
+    expect(again.body.field).toBe('name')
+    expect((await owner.get('/api/providers')).body.items).toHaveLength(1)
+  })
 })

@@ -189,6 +189,70 @@ describe('editing and publishing', () => {
   })
 })
 
+describe('surveys made for the practice’s journey', () => {
+  it('asks the visit pulse about every touch point of the journey, in journey order', async () => {
+    const { owner } = await freshPractice(app) // dermatology: its journey has "procedure"
+    const journey = (await owner.get('/api/journey')).body.touchpoints.map((t: any) => t.id)
+    expect(journey).toContain('procedure')
+    const created = await owner.post('/api/surveys', { templateId: 'visit-pulse' })
+    expect(created.status).toBe(201)
+    const asked = created.body.draft.questions
+      .filter((q: any) => q.touchpoint)
+      .map((q: any) => q.touchpoint)
+    expect(asked).toEqual(journey)
+    const procedure = created.body.draft.questions.find((q: any) => q.touchpoint === 'procedure')
+    expect(procedure).toMatchObject({ type: 'rating', min: 1, max: 5, required: false })
+    for (const language of created.body.draft.languages) {
+      expect(procedure.prompt[language]).toMatch(/Procedimientos|Procedures/)
+    }
+    // It publishes as it is: the added question is a complete one.
+    expect((await owner.post(`/api/surveys/${created.body.id}/publish`)).status).toBe(200)
+
+    // A template about one kind of visit keeps its own questions.
+    const telehealth = await owner.post('/api/surveys', { templateId: 'telehealth' })
+    expect(telehealth.body.draft.questions.some((q: any) => q.touchpoint === 'procedure')).toBe(
+      false,
+    )
+  })
+
+  it('offers a blank survey to start from', async () => {
+    const { owner } = await freshPractice(app)
+    const templates = (await owner.get('/api/survey-templates')).body
+    expect(templates.map((t: any) => t.id)).toContain('blank')
+    const blank = await owner.post('/api/surveys', { templateId: 'blank' })
+    expect(blank.status).toBe(201)
+    expect(blank.body.draft.questions.map((q: any) => q.type)).toEqual(['nps'])
+  })
+})
+
+describe('the survey list', () => {
+  it('says how many responses each survey has had, counting a replay once', async () => {
+    const { owner } = await freshPractice(app)
+    const pulse = await publishedSurvey(owner)
+    const telehealth = await publishedSurvey(owner, 'telehealth')
+    const draftOnly = (await owner.post('/api/surveys', { templateId: 'visit-pulse' })).body.id
+    const patient = new Caller(app)
+    const key = newKey()
+    for (const idempotencyKey of [key, key, newKey(), newKey()]) {
+      const sent = await patient.post(`/api/public/surveys/${pulse.id}/responses`, {
+        idempotencyKey,
+        language: 'en',
+        answers: pulseAnswers(9),
+      })
+      // A replay answers 200 with the response it stored the first time.
+      expect([200, 201]).toContain(sent.status)
+    }
+    const items = (await owner.get('/api/surveys')).body.items as {
+      id: string
+      responses: number
+    }[]
+    const count = (id: string) => items.find((item) => item.id === id)?.responses
+    expect(count(pulse.id)).toBe(3)
+    expect(count(telehealth.id)).toBe(0)
+    expect(count(draftOnly)).toBe(0)
+  })
+})
+
 describe('the journey', () => {
   it("starts as the specialty's journey and can be edited by the owner", async () => {
     const { owner } = await freshPractice(app)
@@ -232,5 +296,29 @@ describe('the journey', () => {
     expect((await owner.get('/api/journey')).body.touchpoints).toHaveLength(
       journey.touchpoints.length + 1,
     )
+  })
+  it('asks for a new touch point in the languages the practice offers, and no other', async () => {
+    const { owner } = await freshPractice(app)
+    expect((await owner.patch('/api/practice', { languages: ['en'] })).status).toBe(200)
+    const journey = (await owner.get('/api/journey')).body
+    const labDraws = {
+      id: 'lab-draws',
+      name: { en: 'Lab draws' },
+      description: { en: 'Having blood drawn at the clinic' },
+    }
+    const englishOnly = { ...journey, touchpoints: [...journey.touchpoints, labDraws] }
+    expect((await owner.request('PUT', '/api/journey', englishOnly)).status).toBe(200)
+    expect((await owner.get('/api/journey')).body.touchpoints.at(-1)).toEqual(labDraws)
+
+    // Once the practice offers Spanish, a touch point without it is refused, every gap named.
+    expect((await owner.patch('/api/practice', { languages: ['en', 'es'] })).status).toBe(200)
+    const refused = await owner.request('PUT', '/api/journey', englishOnly)
+    expect(refused.status).toBe(400)
+    expect(refused.headers.get('content-type')).toContain('application/problem+json')
+    const at = journey.touchpoints.length
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      `touchpoints.${at}.name.es`,
+      `touchpoints.${at}.description.es`,
+    ])
   })
 })

@@ -42,6 +42,7 @@ export function filterQuery(filters: ResponseFilters): URLSearchParams {
     'location',
     'provider',
     'touchpoint',
+    'touchpointRating',
     'minScore',
     'maxScore',
     'theme',
@@ -81,5 +82,5 @@ export const demo = {
    * Creates a demo practice with six months of responses and signs in as its owner (a few
    * seconds). Refused with 403 where the installation turns demos off.
    */
-  create: () => post<Me>('/api/demo', {}),
+  create: () => post<Me & { demoSignIn: { email: string; password: string } }>('/api/demo', {}),
 }

@@ -18,6 +18,7 @@ import type {
   ReviewLink,
   Survey,
   SurveyDefinitionInput,
+  SurveyListItem,
   SurveyTemplate,
   SurveyVersion,
   TemplateSummary,
@@ -39,6 +40,7 @@ export type {
   SingleQuestion,
   Survey,
   SurveyDefinition,
+  SurveyListItem,
   SurveyStatus,
   SurveyTemplate,
   SurveyVersion,
@@ -71,7 +73,7 @@ export const templates = {
 }
 
 export const surveys = {
-  list: (options?: RequestOptions) => get<Items<Survey>>('/api/surveys', options),
+  list: (options?: RequestOptions) => get<Items<SurveyListItem>>('/api/surveys', options),
   get: (surveyId: string, options?: RequestOptions) =>
     get<Survey>(`/api/surveys/${id(surveyId)}`, options),
   /** Starts a draft from a template. */

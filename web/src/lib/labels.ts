@@ -56,3 +56,18 @@ export function formatDateTime(iso: string, timeZone?: string): string {
     timeZone,
   }).format(new Date(iso))
 }
+
+const englishPlurals = new Intl.PluralRules('en')
+
+/**
+ * A count with its noun in the right number, "1 week" and "13 weeks", with the number written as
+ * people read it ("1,204 responses"). Give `many` for nouns that do not just add an s.
+ *
+ * @example
+ * plural(1, 'week') // '1 week'
+ * plural(2, 'reply', 'replies') // '2 replies'
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  const noun = englishPlurals.select(n) === 'one' ? one : many
+  return `${new Intl.NumberFormat('en').format(n)} ${noun}`
+}

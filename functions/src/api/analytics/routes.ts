@@ -136,8 +136,9 @@ export const analyticsApi = new OpenAPIHono<AppEnv>()
           interval: npsInterval(npsFigure.score, margin),
           change: changeView(change, (figure) => figure.score),
         },
-        touchpoints: summary.touchpoints.map(({ change, topBoxCount: _k, ...score }) => ({
+        touchpoints: summary.touchpoints.map(({ change, topBoxCount, ...score }) => ({
           ...score,
+          lowCount: score.n - topBoxCount,
           change: changeView(change, (figure) => figure.topBox),
         })),
         composites: summary.composites,

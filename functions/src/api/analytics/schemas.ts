@@ -56,6 +56,11 @@ export const TouchpointFigure = z.object({
   mean: z.number().nullable(),
   topBox: z.number().nullable(),
   topBoxInterval: Interval95,
+  /**
+   * How many ratings were below the top box (1-3): the patients "Needs attention" sends staff to
+   * read, as `GET /api/responses?touchpoint=…&touchpointRating=low` lists them.
+   */
+  lowCount: z.number().int(),
   change: Change,
 })
 

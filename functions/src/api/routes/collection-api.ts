@@ -26,8 +26,11 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
   schema: S
   /** What adding one takes, with defaults for the fields a person may leave out. */
   input: z.ZodType<Omit<z.infer<S>, 'id'>>
-  /** Checks what only the practice's own data can tell (e.g. that referenced locations exist). */
-  check?: (db: Db, practiceId: string, input: Partial<z.infer<S>>) => Promise<void>
+  /**
+   * Checks what only the practice's own data can tell (e.g. that referenced locations exist, that
+   * a name is not taken); `id` is the item being changed, absent when adding one.
+   */
+  check?: (db: Db, practiceId: string, input: Partial<z.infer<S>>, id?: string) => Promise<void>
   store: CollectionStore<z.infer<S>>
   /** Runs after an item is removed, to drop references to it elsewhere. */
   afterRemove?: (db: Db, practiceId: string, id: string) => Promise<void>
@@ -59,7 +62,10 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
     security: sessionSecurity,
     middleware: manage,
     request: jsonBody(Input),
-    responses: { 201: jsonResponse(schema, `The new ${noun}`), ...problemResponses(400, 401, 403) },
+    responses: {
+      201: jsonResponse(schema, `The new ${noun}`),
+      ...problemResponses(400, 401, 403, 409),
+    },
   })
   const change = createRoute({
     method: 'patch',
@@ -71,7 +77,7 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
     request: { params, ...jsonBody(Changes) },
     responses: {
       200: jsonResponse(schema, `The ${noun} as saved`),
-      ...problemResponses(400, 401, 403, 404),
+      ...problemResponses(400, 401, 403, 404, 409),
     },
   })
   const remove = createRoute({
@@ -98,13 +104,9 @@ export function collectionApi<S extends z.ZodObject<{ id: typeof Id }>>(spec: {
     })
     .openapi(change, async (c) => {
       const changes = c.req.valid('json') as unknown as Partial<z.infer<S>>
-      await check?.(c.var.db, c.var.auth.practice.id, changes)
-      const item = await store.update(
-        c.var.db,
-        c.var.auth.practice.id,
-        c.req.valid('param').id,
-        changes,
-      )
+      const { id } = c.req.valid('param')
+      await check?.(c.var.db, c.var.auth.practice.id, changes, id)
+      const item = await store.update(c.var.db, c.var.auth.practice.id, id, changes)
       return c.json(item, 200)
     })
     .openapi(remove, async (c) => {

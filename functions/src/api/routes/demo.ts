@@ -1,10 +1,19 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
 import { createDemo } from '../../demo/create-demo'
 import { Forbidden } from '../../domain/errors'
 import type { AppEnv } from '../env'
 import { problemResponses } from '../problem'
 import { jsonResponse, Me } from '../schemas'
 import { startSession } from '../start-session'
+
+/**
+ * The demo owner's sign-in, given once to the browser that made the demo, so that after signing
+ * out it can offer "Back to the demo practice" (a made-up practice: nothing in it is real).
+ */
+const DemoCreated = Me.extend({
+  demoSignIn: z.object({ email: z.string(), password: z.string() }),
+})
 
 const createDemoPractice = createRoute({
   method: 'post',
@@ -16,7 +25,7 @@ const createDemoPractice = createRoute({
     'providers, two published surveys and about 1,700 generated responses. Only where ALLOW_DEMO ' +
     'is on (the default locally, off in AWS).',
   responses: {
-    201: jsonResponse(Me, 'Created; the demo owner is signed in (session cookie set)'),
+    201: jsonResponse(DemoCreated, 'Created; the demo owner is signed in (session cookie set)'),
     ...problemResponses(403),
   },
 })
@@ -25,10 +34,11 @@ export const demoApi = new OpenAPIHono<AppEnv>().openapi(createDemoPractice, asy
   if (!c.var.deps.config.ALLOW_DEMO) {
     throw new Forbidden('Demo practices are turned off on this installation.')
   }
-  const { demo, milliseconds } = await createDemo(c.var.db)
+  const { demo, password, milliseconds } = await createDemo(c.var.db)
   c.var.log.info(
     { practiceId: demo.practice.id, responses: demo.responses.length, milliseconds },
     'demo practice created',
   )
-  return c.json(await startSession(c, demo.practice, demo.owner), 201)
+  const me = await startSession(c, demo.practice, demo.owner)
+  return c.json({ ...me, demoSignIn: { email: demo.owner.email, password } }, 201)
 })

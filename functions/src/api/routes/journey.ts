@@ -1,6 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { Invalid } from '../../domain/errors'
-import { Journey, missingTouchpoint, standardTouchpoints } from '../../domain/journeys'
+import {
+  missingTouchpoint,
+  practiceTextsMissing,
+  PracticeJourney,
+  standardTouchpoints,
+} from '../../domain/journeys'
 import type { Db } from '../../store/db'
 import * as journeys from '../../store/journeys'
 import * as surveys from '../../store/surveys'
@@ -16,7 +21,7 @@ const getJourney = createRoute({
   summary: "The practice's patient journey: its touch points in order",
   security: sessionSecurity,
   middleware: [requireSession(), requireAbility('practice:read')],
-  responses: { 200: jsonResponse(Journey, 'The journey'), ...problemResponses(401, 403) },
+  responses: { 200: jsonResponse(PracticeJourney, 'The journey'), ...problemResponses(401, 403) },
 })
 
 const putJourney = createRoute({
@@ -26,9 +31,9 @@ const putJourney = createRoute({
   summary: "Replace the practice's journey (rename, reorder or add touch points)",
   security: sessionSecurity,
   middleware: [requireSession(), requireAbility('surveys:manage')],
-  request: jsonBody(Journey),
+  request: jsonBody(PracticeJourney),
   responses: {
-    200: jsonResponse(Journey, 'The journey as saved'),
+    200: jsonResponse(PracticeJourney, 'The journey as saved'),
     ...problemResponses(400, 401, 403),
   },
 })
@@ -41,6 +46,14 @@ export const journeyApi = new OpenAPIHono<AppEnv>()
   .openapi(putJourney, async (c) => {
     const journey = c.req.valid('json')
     const { practice } = c.var.auth
+    const untranslated = practiceTextsMissing(journey, practice.languages)
+    if (untranslated.length) {
+      throw new Invalid(
+        'Each touch point needs its name and description in every language the practice offers.',
+        untranslated[0]!.field,
+        untranslated,
+      )
+    }
     const missing = missingTouchpoint(journey, await touchpointsInUse(c.var.db, practice.id))
     if (missing) {
       const standard = (standardTouchpoints as readonly string[]).includes(missing)

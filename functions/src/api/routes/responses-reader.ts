@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { dayOf } from '../../domain/calendar'
 import { Invalid } from '../../domain/errors'
+import { ratedLow } from '../../domain/metrics/touchpoints'
 import { dayRange, monthsBetween } from '../../domain/periods'
 import type { SurveyResponse, SurveyVersion } from '../../domain/survey-records'
 import * as responses from '../../store/responses'
@@ -20,6 +21,9 @@ export function responseReader(c: Context<AppEnv>, filters: Filters) {
     filters.from ??
     dayOf(new Date(Date.parse(`${to}T12:00:00Z`) - 89 * 86400_000), practice.timeZone)
   if (from > to) throw new Invalid('The first day must not be after the last.', 'from')
+  if (filters.touchpointRating && !filters.touchpoint) {
+    throw new Invalid('Choose the touch point whose ratings to read.', 'touchpointRating')
+  }
   const { start, end } = dayRange(from, to, practice.timeZone)
   const storeFilter: responses.ResponseFilter = {
     months: monthsBetween(start, end, practice.timeZone),
@@ -72,6 +76,11 @@ export function responseReader(c: Context<AppEnv>, filters: Filters) {
         (q) => q.touchpoint === filters.touchpoint && item.answers[q.id] !== undefined,
       )
       if (!rated) return false
+      if (
+        filters.touchpointRating === 'low' &&
+        !ratedLow(item.definition?.questions ?? [], item.answers, filters.touchpoint)
+      )
+        return false
     }
     return true
   }

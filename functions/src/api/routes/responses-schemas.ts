@@ -16,6 +16,8 @@ export const ResponseFilters = z.object({
   provider: Id.optional(),
   /** Only responses that rated this touch point. */
   touchpoint: Slug.optional(),
+  /** With `touchpoint`: only those that rated it low (1-3, below the dashboard's top box). */
+  touchpointRating: z.enum(['low']).optional(),
   /** Likelihood-to-recommend (0-10) at least / at most. */
   minScore: z.coerce.number().int().min(0).max(10).optional(),
   maxScore: z.coerce.number().int().min(0).max(10).optional(),

@@ -9,6 +9,9 @@ export const SurveyView = Survey.extend({
   publicUrl: z.url(),
 }).meta({ id: 'Survey' })
 
+/** A survey in the list, with how many responses it has had (read from its counters). */
+export const SurveyListItem = SurveyView.extend({ responses: z.number().int().min(0) })
+
 /** `POST /api/surveys`: start a draft from a template. */
 export const NewSurvey = z.object({ templateId: Slug })
 

@@ -8,14 +8,16 @@ import { surveyTemplates } from '../../../../workshops'
 import { Invalid, NotFound } from '../../domain/errors'
 import { Id, type Language } from '../../domain/practice'
 import { type Survey, SurveyVersion } from '../../domain/survey-records'
+import { withJourneyTouchpoints } from '../../domain/survey-journey'
 import { SurveyDefinition } from '../../domain/surveys'
+import * as counters from '../../store/counters'
 import * as journeys from '../../store/journeys'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
-import { NewSurvey, Published, QrQuery, SurveyView } from './surveys-schemas'
+import { NewSurvey, Published, QrQuery, SurveyListItem, SurveyView } from './surveys-schemas'
 import { publicOrigin } from '../public-origin'
 
 const read = [requireSession(), requireAbility('practice:read')]
@@ -44,7 +46,7 @@ const listSurveys = createRoute({
   security: sessionSecurity,
   middleware: read,
   responses: {
-    200: jsonResponse(z.object({ items: z.array(SurveyView) }), 'Every survey'),
+    200: jsonResponse(z.object({ items: z.array(SurveyListItem) }), 'Every survey'),
     ...problemResponses(401, 403),
   },
 })
@@ -196,15 +198,25 @@ export const surveysApi = new OpenAPIHono<AppEnv>()
     const template = surveyTemplates.find((t) => t.id === templateId)
     if (!template) throw new Invalid('No such survey template.', 'templateId')
     const { practice } = c.var.auth
-    const { id: _id, description: _d, minutes: _m, ...definition } = template
+    const { id: _id, description: _d, minutes: _m, everyTouchpoint, ...content } = template
     // Offer the languages the practice chose, of those the template has.
-    const languages = template.languages.filter((l) => practice.languages.includes(l))
+    const chosen = template.languages.filter((l) => practice.languages.includes(l))
+    const languages = chosen.length > 0 ? chosen : template.languages
+    const journey = everyTouchpoint
+      ? await journeys.get(c.var.db, practice.id, practice.specialty)
+      : undefined
+    const definition = journey
+      ? {
+          ...content,
+          questions: withJourneyTouchpoints(content.questions, languages, journey.touchpoints),
+        }
+      : content
     const now = new Date().toISOString()
     const survey: Survey = {
       id: ulid(),
       templateId,
       status: 'draft',
-      draft: { ...definition, languages: languages.length > 0 ? languages : template.languages },
+      draft: { ...definition, languages },
       publishedVersion: null,
       unpublishedChanges: true,
       createdAt: now,
@@ -214,8 +226,15 @@ export const surveysApi = new OpenAPIHono<AppEnv>()
     return c.json(view(c, survey), 201)
   })
   .openapi(listSurveys, async (c) => {
-    const items = await surveys.list(c.var.db, c.var.auth.practice.id)
-    return c.json({ items: items.map((survey) => view(c, survey)) }, 200)
+    const { id: practiceId } = c.var.auth.practice
+    const items = await surveys.list(c.var.db, practiceId)
+    const totals = await Promise.all(
+      items.map((survey) => counters.responseTotal(c.var.db, practiceId, survey.id)),
+    )
+    return c.json(
+      { items: items.map((survey, i) => ({ ...view(c, survey), responses: totals[i] ?? 0 })) },
+      200,
+    )
   })
   .openapi(getSurvey, async (c) => c.json(view(c, await surveyOf(c, c.req.valid('param').id)), 200))
   .openapi(saveDraft, async (c) => {

@@ -65,3 +65,36 @@ export function touchpointScores(
   const ids = options.touchpoints ?? touchpointIds(counters)
   return ids.map((id) => touchpointScore(id, touchpointHistogram(counters, id), options))
 }
+
+/** The ratings below the top box: what the dashboard counts as a touch point rated low (1-3). */
+export const lowRatings = [1, 2, 3] as const
+
+/** The questions that count towards a touch point's score, as the counters see them. */
+interface RatingQuestion {
+  id: string
+  type: string
+  touchpoint?: string | undefined
+  min?: number
+  max?: number
+}
+
+/**
+ * Whether these answers rated the touch point low, as its top-box share counts them: a 1-5 rating
+ * question of that touch point answered below 4. The responses page filters with this, so its
+ * count of "unhappy responses" for a touch point is the dashboard's n minus its top-box count.
+ *
+ * @example
+ * ratedLow([{ id: 'q1', type: 'rating', touchpoint: 'visit', min: 1, max: 5 }], { q1: 2 }, 'visit') // true
+ */
+export function ratedLow(
+  questions: readonly RatingQuestion[],
+  answers: Readonly<Record<string, unknown>>,
+  touchpoint: string,
+): boolean {
+  return questions.some((question) => {
+    if (question.type !== 'rating' || question.touchpoint !== touchpoint) return false
+    if (question.min !== 1 || question.max !== 5) return false
+    const answer = answers[question.id]
+    return typeof answer === 'number' && (lowRatings as readonly number[]).includes(answer)
+  })
+}

@@ -118,15 +118,8 @@ export function stepLine(board: Pick<Board, 'steps' | 'step'>, now: number): str
   return parts.join(' · ')
 }
 
-/** "AN" for Ana Núñez, "B" for Ben. */
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word.charAt(0).toLocaleUpperCase())
-    .join('')
-}
+/** "AN" for Ana Núñez, "P" for "Pat (patient advisor)": one rule for the board and the header. */
+export { initials } from '$domain/person-name'
 
 /** A list in words: "Ana", "Ana and Ben", "Ana, Ben and Cy". */
 export function listOf(names: readonly string[]): string {

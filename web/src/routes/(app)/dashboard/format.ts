@@ -77,3 +77,10 @@ export const compositeLabels: Record<Composite, string> = {
   'care-coordination': 'Care coordination',
   'office-staff': 'Helpful, courteous office staff',
 }
+
+/**
+ * A share or score as a spreadsheet reads it: a plain number ("0.81", "41.2"), empty when the
+ * figure rests on too few answers. The CSV downloads carry these; the page's tables carry text.
+ */
+export const csvNumber = (value: number | null | undefined, digits = 3): number | null =>
+  value === null || value === undefined ? null : Number(value.toFixed(digits))

@@ -37,6 +37,8 @@ export interface FilterState {
   location: string
   provider: string
   touchpoint: string
+  /** 'low': only responses that rated `touchpoint` 1-3 (the dashboard's "unhappy" answers). */
+  touchpointRating: '' | 'low'
   score: ScoreBand
   /** A theme id, or '' for any. */
   theme: string
@@ -70,6 +72,7 @@ export function defaults(today: string): FilterState {
     location: '',
     provider: '',
     touchpoint: '',
+    touchpointRating: '',
     score: 'all',
     theme: '',
     sentiment: '',
@@ -113,6 +116,7 @@ export function readFilters(params: URLSearchParams, today: string): FilterState
     location: param(params, 'location'),
     provider: param(params, 'provider'),
     touchpoint: param(params, 'touchpoint'),
+    touchpointRating: param(params, 'rating') === 'low' && param(params, 'touchpoint') ? 'low' : '',
     score: scoreBands.includes(score as ScoreBand)
       ? (score as ScoreBand)
       : (bandOfRange(params) ?? 'all'),
@@ -139,6 +143,7 @@ export function filterParams(state: FilterState, today: string): URLSearchParams
   if (state.location) params.set('location', state.location)
   if (state.provider) params.set('provider', state.provider)
   if (state.touchpoint) params.set('touchpoint', state.touchpoint)
+  if (state.touchpoint && state.touchpointRating) params.set('rating', state.touchpointRating)
   if (state.score !== 'all') params.set('score', state.score)
   if (state.theme) params.set('theme', state.theme)
   if (state.sentiment) params.set('sentiment', state.sentiment)
@@ -154,6 +159,7 @@ export function apiFilters(state: FilterState): ResponseFilters {
     location: state.location || undefined,
     provider: state.provider || undefined,
     touchpoint: state.touchpoint || undefined,
+    touchpointRating: (state.touchpoint && state.touchpointRating) || undefined,
     theme: state.theme || undefined,
     sentiment: state.sentiment || undefined,
     ...scoreRanges[state.score],
