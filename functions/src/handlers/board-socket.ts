@@ -49,6 +49,7 @@ const connecting = new Set<string>()
 const transport: Transport = {
   send: (connectionId, message) =>
     connecting.has(connectionId) ? Promise.resolve(true) : sockets.send(connectionId, message),
+  close: (connectionId, code, reason) => sockets.close(connectionId, code, reason),
 }
 
 /**
@@ -108,7 +109,7 @@ export async function handler(event: WebSocketEvent): Promise<WebSocketResult> {
       await hub.receive(connectionId, text)
       if (unknown.delete(connectionId)) {
         logger.warn({ connectionId }, 'board socket not registered; closing it')
-        await sockets.close(connectionId)
+        await sockets.close(connectionId, 4409, 'Not registered')
       }
       return { statusCode: 200 }
     }
