@@ -1,4 +1,5 @@
 import { ulid } from 'ulid'
+import WebSocket from 'ws'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Entry } from '../../../functions/src/realtime/protocol'
 import { entriesAfter } from '../../../functions/src/store/board-ops'
@@ -300,6 +301,24 @@ describe('the board socket', () => {
     expect(answered).toBeLessThanOrEqual(5)
     expect(client.all('error').some((m) => m.code === 'rate-limited')).toBe(true)
     expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  it('refuses the handshake from a page of another site (403), and takes its own', async () => {
+    const t = await freshBoard(local.db)
+    const ticket = await ticketFor(t, person())
+    const handshake = (origin: string) =>
+      new Promise<number>((done) => {
+        const socket = new WebSocket(`${local.socketUrl}?ticket=${ticket}`, { origin })
+        socket.once('unexpected-response', (_req, res) => done(res.statusCode ?? 0))
+        socket.once('open', () => {
+          socket.close()
+          done(101)
+        })
+        socket.once('error', () => undefined)
+      })
+    expect(await handshake('https://evil.example')).toBe(403)
+    // Refused before the ticket was read: it still opens the socket from the server's own page.
+    expect(await handshake(local.server.url)).toBe(101)
   })
 
   it('closes a socket opened with a missing, unknown or used ticket (4401)', async () => {
