@@ -5,7 +5,7 @@ import { entryVersions, upgradeEntry } from '../domain/boards/entry-versions'
 import { recordOperation, type Entry, type Sent } from '../domain/boards/history'
 import { NotFound, Unavailable } from '../domain/errors'
 import type { Db } from './db'
-import { cancelledBecause, conditionFailedAt, fromItem, toItem } from './items'
+import { cancelledBecause, conditionFailedAt, toItem } from './items'
 import * as keys from './keys'
 import { boardToItem, loadState } from './boards'
 
