@@ -47,6 +47,8 @@ export class TouchpointStack extends Stack {
     const boardSocket = new BoardSocket(this, 'BoardSocket', { table })
     api.handler.addEnvironment('BOARD_SOCKET_URL', boardSocket.url)
     boardSocket.grantManageConnections(api.handler)
+    // `$connect` refuses a handshake whose Origin is not the site's.
+    boardSocket.handler.addEnvironment('PUBLIC_URL', web.url)
 
     // Scheduled work (the counter rebuild first), as `npm start` runs it on its job timer.
     new JobsSchedule(this, 'Jobs', { table })

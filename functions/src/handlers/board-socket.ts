@@ -1,6 +1,7 @@
 import { createLogger } from '../api/logger'
 import { readConfig } from '../config'
 import { apiGatewayTransport, callbackUrl } from '../realtime/api-gateway-transport'
+import { socketOriginAllowed } from '../realtime/socket-origin'
 import { awsBoardHub } from '../realtime/aws-hub'
 import type { ConnectionRegistry, Transport } from '../realtime/ports'
 import { tableConnections } from '../store/board-connections'
@@ -16,6 +17,8 @@ export interface WebSocketEvent {
     connectedAt?: number
   }
   queryStringParameters?: Record<string, string | undefined> | null
+  /** On `$connect`: the handshake's headers (`Origin` among them), names as the client sent them. */
+  headers?: Record<string, string | undefined> | null
   body?: string | null
   isBase64Encoded?: boolean
 }
@@ -49,6 +52,7 @@ const connecting = new Set<string>()
 const transport: Transport = {
   send: (connectionId, message) =>
     connecting.has(connectionId) ? Promise.resolve(true) : sockets.send(connectionId, message),
+  close: (connectionId, code, reason) => sockets.close(connectionId, code, reason),
 }
 
 /**
@@ -74,6 +78,12 @@ export async function handler(event: WebSocketEvent): Promise<WebSocketResult> {
   const { routeKey, connectionId } = event.requestContext
   switch (routeKey) {
     case '$connect': {
+      // Checked before the ticket is spent: a page of another site must not open a board socket.
+      const origin = headerOf(event, 'origin')
+      if (!socketOriginAllowed(origin, { publicUrl: config.PUBLIC_URL })) {
+        logger.warn({ connectionId }, 'board socket refused: cross-site origin')
+        return { statusCode: 403 }
+      }
       const ticket = event.queryStringParameters?.ticket
       const grant = ticket ? await consumeTicket(db, ticket) : undefined
       if (!grant) {
@@ -108,11 +118,17 @@ export async function handler(event: WebSocketEvent): Promise<WebSocketResult> {
       await hub.receive(connectionId, text)
       if (unknown.delete(connectionId)) {
         logger.warn({ connectionId }, 'board socket not registered; closing it')
-        await sockets.close(connectionId)
+        await sockets.close(connectionId, 4409, 'Not registered')
       }
       return { statusCode: 200 }
     }
     default:
       return { statusCode: 404 }
   }
+}
+
+/** A handshake header, whatever its case (API Gateway passes them as the client wrote them). */
+function headerOf(event: WebSocketEvent, name: string): string | undefined {
+  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)
+  return entry?.[1]
 }

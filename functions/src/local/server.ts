@@ -17,6 +17,7 @@ import { createBoardHub } from '../realtime/hub'
 import { localSockets } from '../realtime/local-sockets'
 import { memoryConnections } from '../realtime/memory-connections'
 import { memoryStateCache } from '../realtime/memory-state-cache'
+import { socketOriginAllowed } from '../realtime/socket-origin'
 import { consumeTicket } from '../store/board-access'
 import { resolveEvidence } from '../store/evidence'
 
@@ -51,6 +52,15 @@ export function createLocalApp(
 
   app.get(
     '/ws',
+    async (c, next) => {
+      // A page of another site must not open a board socket (see socket-origin.ts).
+      const allowed = { publicUrl: deps.config.PUBLIC_URL, host: c.req.header('host') }
+      if (socketOriginAllowed(c.req.header('origin'), allowed)) return next()
+      const detail = 'Board sockets open only from this site.'
+      return c.json({ type: 'about:blank', title: 'Forbidden', status: 403, detail }, 403, {
+        'content-type': 'application/problem+json',
+      })
+    },
     upgradeWebSocket(async (c) => {
       // The ticket (single use, one minute) is spent before the upgrade; it names the board and who.
       // Hono asks for these events before it checks the request is an upgrade at all: a plain GET

@@ -9,10 +9,8 @@ import { encodeMessage } from './encode'
 import type { Transport } from './ports'
 import type { ServerMessage } from './protocol'
 
-export interface ApiGatewayTransport extends Transport {
-  /** Close a socket from the server side (API Gateway then runs `$disconnect` for it). */
-  close(connectionId: string): Promise<void>
-}
+/** API Gateway closes a socket (and then runs `$disconnect`) without a close code or reason. */
+export type ApiGatewayTransport = Transport
 
 export interface ApiGatewayTransportOptions {
   /** The stage's callback URL, `https://<api id>.execute-api.<region>.amazonaws.com/<stage>`. */
@@ -63,6 +61,8 @@ export function apiGatewayTransport({
     },
 
     async close(connectionId: string): Promise<void> {
+      // No close code through the @connections API: the page reconnects, and its next ticket
+      // (or the socket's first frame) is refused with the reason.
       try {
         await client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }))
       } catch (err) {

@@ -39,5 +39,6 @@ export function awsBoardHub(
         logger,
       }),
     resolveEvidence: (practiceId, source) => resolveEvidence(db, practiceId, source),
+    awaitFoldedPresence: true,
   })
 }

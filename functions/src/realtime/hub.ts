@@ -12,6 +12,8 @@ import {
 } from '../store/board-ops'
 import * as boards from '../store/boards'
 import type { Db } from '../store/db'
+import { coalesce } from './coalesce'
+import { frameBudget, frameCost, type FrameBudget } from './frame-budget'
 import type { BoardHub, Connection, ConnectionRegistry, Transport } from './ports'
 import {
   ClientMessage,
@@ -48,7 +50,20 @@ export interface BoardHubDeps {
   now?: () => Date
   /** The words and origin of a survey comment (or review) of the practice; undefined if none. */
   resolveEvidence?: (practiceId: string, source: EvidenceSource) => Promise<Evidence | undefined>
+  /** Frames each connection may send (a token bucket); the defaults suit a workshop. */
+  budget?: FrameBudget
+  /** Presence goes to a board at most once per this many ms (typing bursts fold into one). */
+  presenceWindowMs?: number
+  /**
+   * Wait for a presence message folded into a window's end before a typing frame counts as
+   * handled. A Lambda must (it may freeze once its event returns); the local server must not,
+   * or each socket's frames would queue behind the window.
+   */
+  awaitFoldedPresence?: boolean
 }
+
+/** Presence messages to one board per window at most. */
+export const presenceWindowMs = 250
 
 /**
  * The board hub: the socket protocol on top of the board's write path, the same code behind the
@@ -65,6 +80,10 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
   const { db, connections, transport, logger, cache } = deps
   const now = deps.now ?? (() => new Date())
   const queue = boardQueue()
+  const budget = deps.budget ?? frameBudget()
+  const presenceRuns = coalesce(deps.presenceWindowMs ?? presenceWindowMs)
+  /** Connections with a catch-up in flight: a second `sync` meanwhile is answered by the first. */
+  const syncing = new Set<string>()
 
   /**
    * Send to one connection; a connection the transport no longer has is forgotten. A transient
@@ -107,14 +126,14 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
   }
 
   async function presence(practiceId: string, boardId: string): Promise<ServerMessage> {
-    return {
-      type: 'presence',
-      participants: presenceOf(await connections.onBoard(practiceId, boardId)),
-    }
+    return { type: 'presence', ...presenceOf(await connections.onBoard(practiceId, boardId)) }
   }
 
+  /** Coalesced: the run at a window's end reads who is on the board then. */
   async function broadcastPresence(practiceId: string, boardId: string) {
-    await broadcast(practiceId, boardId, await presence(practiceId, boardId))
+    await presenceRuns.run(`${practiceId}/${boardId}`, async () =>
+      broadcast(practiceId, boardId, await presence(practiceId, boardId)),
+    )
   }
 
   async function sync(connection: Connection, since: number) {
@@ -135,6 +154,11 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     if (!(await sendTo(connectionId, await presence(practiceId, boardId)))) return
     if (seq - since > maxCatchUp) {
       await sendTo(connectionId, { type: 'reload' })
+      return
+    }
+    // Nothing missed (the usual reconnect): answered without reading the log.
+    if (since >= seq) {
+      await sendTo(connectionId, { type: 'entries', entries: [], upTo: seq, done: true })
       return
     }
     // Entries applied while this runs also reach the connection as `entry` messages (it is
@@ -310,6 +334,7 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     },
 
     async disconnect(connectionId) {
+      budget.forget(connectionId)
       const gone = await connections.remove(connectionId)
       if (gone) await broadcastPresence(gone.practiceId, gone.boardId)
     },
@@ -335,15 +360,50 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         return
       }
       const message = parsed.data
+      const verdict = budget.spend(
+        connectionId,
+        message.type === 'sync' ? frameCost.sync : frameCost.other,
+        now().getTime(),
+      )
+      if (verdict === 'abuse') {
+        logger.warn({ connectionId, boardId: connection.boardId }, 'board socket closed: flooding')
+        await transport.close(connectionId, 4429, 'Too many messages')
+        return
+      }
+      if (verdict === 'refused') {
+        // A typing line that lags is harmless; anything else is told to slow down.
+        if (message.type === 'typing') return
+        const detail = 'Too many messages. Wait a moment and try again.'
+        if (message.type === 'op') {
+          await sendRefusal(connection, message.opId, { status: 429, code: 'rate-limited', detail })
+        } else await sendTo(connectionId, { type: 'error', code: 'rate-limited', detail })
+        return
+      }
       try {
         switch (message.type) {
-          case 'sync':
-            return await sync(connection, message.since)
+          case 'sync': {
+            if (syncing.has(connectionId)) return
+            syncing.add(connectionId)
+            try {
+              return await sync(connection, message.since)
+            } finally {
+              syncing.delete(connectionId)
+            }
+          }
           case 'op':
             return await operate(connection, message.opId, message.op)
-          case 'typing':
-            await connections.setTyping(connection, message.area)
-            return await broadcastPresence(connection.practiceId, connection.boardId)
+          case 'typing': {
+            await connections.setTyping(connection, message.area, message.anonymous)
+            const told = broadcastPresence(connection.practiceId, connection.boardId)
+            if (deps.awaitFoldedPresence) return await told
+            void told.catch((err: unknown) => {
+              logger.error(
+                { boardId: connection.boardId, errorName: errorName(err) },
+                'presence failed',
+              )
+            })
+            return
+          }
           case 'ping': {
             // With the board's seq, so a client that missed the last entry (no later one to
             // show the gap) notices and syncs.
@@ -374,23 +434,39 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
 
 /**
  * Who is on the board: one line per person however many tabs they have open (writing if any of
- * them is), sorted by name.
+ * them is), sorted by name. Someone writing a note that may be anonymous is not shown writing:
+ * their area goes to `anonymousTyping` instead, one per person, sorted by area, so the line
+ * reads "someone is writing in Pains" and nothing in the message names them.
  */
-export function presenceOf(onBoard: readonly Connection[]): PresenceEntry[] {
+export function presenceOf(onBoard: readonly Connection[]): {
+  participants: PresenceEntry[]
+  anonymousTyping: string[]
+} {
   const byParticipant = new Map<string, PresenceEntry>()
+  const anonymousAreas = new Map<string, string>()
   for (const c of onBoard) {
+    const named = c.typingAnonymous ? null : c.typing
+    if (c.typingAnonymous && c.typing) anonymousAreas.set(c.participant.id, c.typing)
     const seen = byParticipant.get(c.participant.id)
     if (seen) {
-      seen.typing ??= c.typing
+      seen.typing ??= named
       seen.facilitator ||= c.facilitator
     } else {
       const { id, name, kind }: Participant = c.participant
-      byParticipant.set(id, { id, name, kind, typing: c.typing, facilitator: c.facilitator })
+      byParticipant.set(id, { id, name, kind, typing: named, facilitator: c.facilitator })
     }
   }
-  return [...byParticipant.values()].sort(
-    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  )
+  // Writing anonymously in one tab and by name in another still never pairs the name and area.
+  for (const id of anonymousAreas.keys()) {
+    const entry = byParticipant.get(id)
+    if (entry && entry.typing === anonymousAreas.get(id)) entry.typing = null
+  }
+  return {
+    participants: [...byParticipant.values()].sort(
+      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    ),
+    anonymousTyping: [...anonymousAreas.values()].sort(),
+  }
 }
 
 /** Tasks with the same key run one after another; different keys run side by side. */

@@ -32,5 +32,8 @@ export function localSockets(): Transport & {
       socket.send(encodeMessage(message))
       return true
     },
+    async close(connectionId, code, reason) {
+      sockets.get(connectionId)?.close(code ?? 4000, reason)
+    },
   }
 }

@@ -45,9 +45,11 @@ export function memoryConnections(): ConnectionRegistry {
       })
     },
 
-    async setTyping(connection, area) {
+    async setTyping(connection, area, anonymous) {
       const stored = byId.get(connection.connectionId)
-      if (stored) stored.typing = area
+      if (!stored) return
+      stored.typing = area
+      stored.typingAnonymous = area !== null && anonymous === true
     },
   }
 }

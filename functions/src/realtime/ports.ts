@@ -14,6 +14,11 @@ export type { Connection, ConnectionRegistry, TicketGrant } from '../domain/boar
 export interface Transport {
   /** Deliver one message. False when the connection is gone; the hub then forgets it. */
   send(connectionId: string, message: ServerMessage): Promise<boolean>
+  /**
+   * Close a socket from the server's side, with a WebSocket close code (4xxx) and a short reason
+   * the page can show. API Gateway closes without them; its client reconnects and is told then.
+   */
+  close(connectionId: string, code?: number, reason?: string): Promise<void>
 }
 
 /** The board hub, the same in both places it runs (built by `createBoardHub` in hub.ts). */

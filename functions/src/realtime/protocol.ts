@@ -18,11 +18,18 @@ export const ClientMessage = z.discriminatedUnion('type', [
   /** Send every entry after `since`; answered by `entries` (in batches), or `reload` when far behind. */
   z.strictObject({ type: z.literal('sync'), since: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('op'), opId: OpId, op: z.unknown() }),
-  /** Where this person is writing (an area), or null when they stopped. Not logged. */
-  z.strictObject({ type: z.literal('typing'), area: AreaId.nullable() }),
+  /**
+   * Where this person is writing (an area), or null when they stopped. Not logged. `anonymous`:
+   * the note may be anonymous, so the others see "someone is writing" without a name.
+   */
+  z.strictObject({
+    type: z.literal('typing'),
+    area: AreaId.nullable(),
+    anonymous: z.boolean().default(false),
+  }),
   z.strictObject({ type: z.literal('ping') }),
 ])
-export type ClientMessage = z.infer<typeof ClientMessage>
+export type ClientMessage = z.input<typeof ClientMessage>
 
 export const PresenceEntry = Participant.extend({
   /** The area this person is writing in, if any. */
@@ -33,7 +40,11 @@ export type PresenceEntry = z.infer<typeof PresenceEntry>
 
 export type ServerMessage =
   | { type: 'welcome'; boardId: string; you: Participant; facilitator: boolean; serverTime: string }
-  | { type: 'presence'; participants: PresenceEntry[] }
+  /**
+   * Who is on the board. `anonymousTyping` lists the areas someone is writing in without their
+   * name (one per writer, sorted by area, so neither order nor names tell who).
+   */
+  | { type: 'presence'; participants: PresenceEntry[]; anonymousTyping?: string[] }
   | { type: 'entry'; entry: Entry }
   /** Catch-up after `sync`; `upTo` is the board's sequence number when the batch was read. */
   | { type: 'entries'; entries: Entry[]; upTo: number; done: boolean }
@@ -45,7 +56,8 @@ export type ServerMessage =
   | { type: 'reload' }
   /** With the board's sequence number: a client behind it syncs. */
   | { type: 'pong'; seq: number }
-  | { type: 'error'; detail: string }
+  /** `code` says why when it is not a malformed message: `rate-limited` (slow down). */
+  | { type: 'error'; detail: string; code?: 'rate-limited' }
 
 /** Entries read per catch-up step; messages are split further by size. */
 export const entriesPerBatch = 50

@@ -31,6 +31,7 @@ const StoredConnection = z.object({
   participant: Participant,
   facilitator: z.boolean(),
   typing: AreaId.nullable(),
+  typingAnonymous: z.boolean().default(false),
   connectedAt: z.iso.datetime(),
   expiresAt: z.number(),
 })
@@ -49,7 +50,7 @@ export function tableConnections(db: Db, now: () => Date = () => new Date()): Co
     remove: (connectionId) => remove(db, connectionId, now()),
     get: (connectionId) => get(db, connectionId, now()),
     onBoard: (practiceId, boardId) => onBoard(db, practiceId, boardId, now()),
-    setTyping: (connection, area) => setTyping(db, connection, area),
+    setTyping: (connection, area, anonymous) => setTyping(db, connection, area, anonymous),
   }
 }
 
@@ -157,6 +158,7 @@ export async function setTyping(
   db: Db,
   connection: Connection,
   area: string | null,
+  anonymous = false,
 ): Promise<void> {
   try {
     await db.client.send(
@@ -167,9 +169,9 @@ export async function setTyping(
           connection.boardId,
           connection.connectionId,
         ),
-        UpdateExpression: 'SET typing = :typing',
+        UpdateExpression: 'SET typing = :typing, typingAnonymous = :anonymous',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':typing': area },
+        ExpressionAttributeValues: { ':typing': area, ':anonymous': area !== null && anonymous },
       }),
     )
   } catch (err) {
@@ -193,15 +195,27 @@ async function readLookup(db: Db, connectionId: string) {
  * expires, so an expired item is treated as gone.
  */
 function live(
-  { expiresAt, ...connection }: z.infer<typeof StoredConnection>,
+  { expiresAt, typingAnonymous, ...connection }: z.infer<typeof StoredConnection>,
   at: Date,
 ): Connection | undefined {
-  return expiresAt > epochSeconds(at) ? connection : undefined
+  if (expiresAt <= epochSeconds(at)) return undefined
+  // Absent means "not anonymously", as on a connection the hub has just made.
+  return typingAnonymous ? { ...connection, typingAnonymous } : connection
 }
 
 /** Only the fields of `Connection`, whatever else the object carries. */
 function connectionFields(connection: Connection): Connection {
   const { connectionId, practiceId, boardId, participant, facilitator, typing, connectedAt } =
     connection
-  return { connectionId, practiceId, boardId, participant, facilitator, typing, connectedAt }
+  const typingAnonymous = connection.typingAnonymous ?? false
+  return {
+    connectionId,
+    practiceId,
+    boardId,
+    participant,
+    facilitator,
+    typing,
+    typingAnonymous,
+    connectedAt,
+  }
 }

@@ -1,10 +1,11 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Changes } from '../domain/boards/apply'
 import { summaryOf, type BoardState } from '../domain/boards/board'
-import { Entry, recordOperation, type Sent } from '../domain/boards/history'
+import { entryVersions, upgradeEntry } from '../domain/boards/entry-versions'
+import { recordOperation, type Entry, type Sent } from '../domain/boards/history'
 import { NotFound, Unavailable } from '../domain/errors'
 import type { Db } from './db'
-import { cancelledBecause, conditionFailedAt, fromItem, toItem } from './items'
+import { cancelledBecause, conditionFailedAt, toItem } from './items'
 import * as keys from './keys'
 import { boardToItem, loadState } from './boards'
 
@@ -164,7 +165,13 @@ function writesFor(
       {
         Put: {
           TableName,
-          Item: toItem(keys.boardEntry(practiceId, boardId, entry.seq), 'boardEntry', entry),
+          // With both versions, so next year's code can upgrade it (entry-versions.ts).
+          Item: toItem(
+            keys.boardEntry(practiceId, boardId, entry.seq),
+            'boardEntry',
+            { ...entry, opV: entryVersions.op },
+            entryVersions.entry,
+          ),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -249,5 +256,16 @@ export async function entriesAfter(
       Limit: limit,
     }),
   )
-  return Items.map((item) => fromItem(Entry, item))
+  return Items.map(readEntry)
+}
+
+/**
+ * A log item as today's entry, whatever version wrote it.
+ *
+ * @example
+ * const entry = readEntry(Item)
+ */
+export function readEntry(item: Record<string, unknown>): Entry {
+  const { pk: _pk, sk: _sk, kind: _kind, v, opV, ...stored } = item
+  return upgradeEntry(stored, { entry: v, op: opV })
 }

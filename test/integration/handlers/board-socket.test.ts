@@ -36,6 +36,7 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint')
   process.env.BOARD_SOCKET_URL = 'wss://abc123.execute-api.eu-west-1.amazonaws.com/live'
   process.env.LOG_LEVEL = 'silent'
+  process.env.PUBLIC_URL = 'https://touchpoint.example'
   ;({ handler } = await import('../../../functions/src/handlers/board-socket'))
 })
 
@@ -60,7 +61,11 @@ const newConnectionId = () => randomBytes(10).toString('base64')
 function event(
   routeKey: '$connect' | '$disconnect' | '$default',
   connectionId: string,
-  extra: { queryStringParameters?: Record<string, string>; body?: string } = {},
+  extra: {
+    queryStringParameters?: Record<string, string>
+    body?: string
+    headers?: Record<string, string>
+  } = {},
 ) {
   return {
     requestContext: {
@@ -108,6 +113,28 @@ async function itemAt(key: { pk: string; sk: string }) {
 }
 
 describe('the board socket Lambda', () => {
+  it('$connect refuses a handshake from another site (403) without spending the ticket', async () => {
+    const t = await freshBoard(db)
+    const ticket = await ticketFor(t, person('guest', 'Ana'))
+    const refused = await handler(
+      event('$connect', newConnectionId(), {
+        queryStringParameters: { ticket },
+        headers: { Origin: 'https://evil.example' },
+      }),
+    )
+    expect(refused).toEqual({ statusCode: 403 })
+    // The same ticket still opens a socket from the site's own page.
+    const connectionId = newConnectionId()
+    const allowed = await handler(
+      event('$connect', connectionId, {
+        queryStringParameters: { ticket },
+        headers: { Origin: 'https://touchpoint.example' },
+      }),
+    )
+    expect(allowed).toEqual({ statusCode: 200 })
+    expect(await tableConnections(db).get(connectionId)).toMatchObject({ boardId: t.board.id })
+  })
+
   it('$connect with a valid ticket registers the connection and tells the others', async () => {
     const t = await freshBoard(db)
     const ana = await connect(t, person('guest', 'Ana'))

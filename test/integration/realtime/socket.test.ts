@@ -1,4 +1,5 @@
 import { ulid } from 'ulid'
+import WebSocket from 'ws'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Entry } from '../../../functions/src/realtime/protocol'
 import { entriesAfter } from '../../../functions/src/store/board-ops'
@@ -248,6 +249,76 @@ describe('the board socket', () => {
     await facilitator.close()
     await first.until(() => names(first)?.length === 1, 'the facilitator leaving')
     expect(names(first)?.[0]?.id).toBe(zoe.id)
+  })
+
+  it('never names whoever writes a note that may be anonymous, in any presence message', async () => {
+    const t = await freshBoard(local.db, { anonymousAllowed: true })
+    const ana = person('guest', 'Ana Writer')
+    const writer = await join(t, ana)
+    const watcher = await join(t)
+    writer.send({ type: 'typing', area: 'feels', anonymous: true })
+    const last = () => watcher.all('presence').at(-1)
+    await watcher.until(() => last()?.anonymousTyping?.includes('feels') === true, 'someone typing')
+    expect(last()?.participants.find((p) => p.id === ana.id)?.typing).toBeNull()
+    // No presence message pairs Ana with the area, before or after.
+    writer.send({ type: 'typing', area: null })
+    await watcher.until(() => last()?.anonymousTyping?.length === 0, 'stopped')
+    for (const message of watcher.all('presence')) {
+      expect(message.participants.find((p) => p.id === ana.id)?.typing ?? null).toBeNull()
+    }
+  })
+
+  it('folds 1,000 typing frames into a handful of presence messages to everyone else', async () => {
+    const t = await freshBoard(local.db)
+    const flooder = await join(t)
+    const watchers = [await join(t), await join(t)]
+    await Promise.all(watchers.map((w) => w.roundTrip()))
+    const before = watchers.map((w) => w.all('presence').length)
+    for (let i = 0; i < 1000; i++) {
+      flooder.send({ type: 'typing', area: i % 2 === 0 ? 'says' : null })
+    }
+    // The flood closes the flooder's socket; the others hear of it leaving, then nothing more.
+    expect((await flooder.closed).code).toBe(4429)
+    await new Promise((done) => setTimeout(done, 600))
+    await Promise.all(watchers.map((w) => w.roundTrip()))
+    watchers.forEach((w, i) => {
+      const got = w.all('presence').length - before[i]!
+      // A budget of 40 frames, at most one presence message per 250 ms: a few, never hundreds.
+      expect(got).toBeGreaterThan(0)
+      expect(got).toBeLessThanOrEqual(8)
+    })
+  })
+
+  it('answers a burst of sync frames with a bounded number of catch-ups, then refuses', async () => {
+    const t = await freshBoard(local.db)
+    const client = await join(t)
+    await client.entryFor(client.op(noteAdd()))
+    const entriesBefore = client.all('entries').length
+    const started = Date.now()
+    for (let i = 0; i < 1000; i++) client.send({ type: 'sync', since: 0 })
+    expect((await client.closed).code).toBe(4429)
+    const answered = client.all('entries').length - entriesBefore
+    expect(answered).toBeLessThanOrEqual(5)
+    expect(client.all('error').some((m) => m.code === 'rate-limited')).toBe(true)
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  it('refuses the handshake from a page of another site (403), and takes its own', async () => {
+    const t = await freshBoard(local.db)
+    const ticket = await ticketFor(t, person())
+    const handshake = (origin: string) =>
+      new Promise<number>((done) => {
+        const socket = new WebSocket(`${local.socketUrl}?ticket=${ticket}`, { origin })
+        socket.once('unexpected-response', (_req, res) => done(res.statusCode ?? 0))
+        socket.once('open', () => {
+          socket.close()
+          done(101)
+        })
+        socket.once('error', () => undefined)
+      })
+    expect(await handshake('https://evil.example')).toBe(403)
+    // Refused before the ticket was read: it still opens the socket from the server's own page.
+    expect(await handshake(local.server.url)).toBe(101)
   })
 
   it('closes a socket opened with a missing, unknown or used ticket (4401)', async () => {

@@ -16,6 +16,8 @@ export interface Connection {
   facilitator: boolean
   /** The area this person is writing in, for presence. */
   typing: string | null
+  /** Writing a note that may be anonymous: presence shows the area without the name. */
+  typingAnonymous?: boolean
   connectedAt: string
 }
 
@@ -25,7 +27,7 @@ export interface ConnectionRegistry {
   remove(connectionId: string): Promise<Connection | undefined>
   get(connectionId: string): Promise<Connection | undefined>
   onBoard(practiceId: string, boardId: string): Promise<Connection[]>
-  setTyping(connection: Connection, area: string | null): Promise<void>
+  setTyping(connection: Connection, area: string | null, anonymous?: boolean): Promise<void>
 }
 
 /** What a socket ticket grants: one participant on one board of one practice. */

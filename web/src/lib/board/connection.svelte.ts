@@ -72,6 +72,10 @@ export class BoardConnection {
   readonly boardId: string
   me = $state<BoardMe | null>(null)
   presence = $state<PresenceEntry[]>([])
+  /** Areas someone is writing in without their name (a note that may be anonymous). */
+  anonymousTyping = $state<string[]>([])
+  /** Where this tab writes anonymously: one of `anonymousTyping` is this person's own. */
+  typingAnonymouslyIn = $state<string | null>(null)
   status = $state<BoardStatus>('loading')
   refusal = $state<Refusal | null>(null)
   /** Ids of notes this browser wrote anonymously (its own, though the board shows no name). */
@@ -169,9 +173,13 @@ export class BoardConnection {
     return this.#sent.has(opId)
   }
 
-  /** Tell the others where this person is writing (an area) or that they stopped (null). */
-  typing(area: string | null): void {
-    this.#session.typing(area)
+  /**
+   * Tell the others where this person is writing (an area) or that they stopped (null); with
+   * `anonymous` they see "someone" instead of the name.
+   */
+  typing(area: string | null, anonymous = false): void {
+    this.typingAnonymouslyIn = anonymous ? area : null
+    this.#session.typing(area, anonymous)
   }
 
   /** Be told of every entry once the board has applied it (for announcements). */
@@ -213,6 +221,7 @@ export class BoardConnection {
     switch (message.type) {
       case 'presence':
         this.presence = message.participants
+        this.anonymousTyping = message.anonymousTyping ?? []
         break
       case 'entry':
         this.#receive([message.entry])

@@ -83,8 +83,12 @@ export class SocketSession {
   #gapTimer: ReturnType<typeof setTimeout> | null = null
   #pingTimer: ReturnType<typeof setInterval> | null = null
   #typingTimer: ReturnType<typeof setTimeout> | null = null
-  #typingSent: { area: string | null; at: number } = { area: null, at: 0 }
-  #typingWanted: string | null = null
+  #typingSent: { area: string | null; anonymous: boolean; at: number } = {
+    area: null,
+    anonymous: false,
+    at: 0,
+  }
+  #typingWanted: { area: string | null; anonymous: boolean } = { area: null, anonymous: false }
   readonly #hooks: SessionHooks
   readonly #env: SessionEnvironment
 
@@ -125,9 +129,12 @@ export class SocketSession {
     return true
   }
 
-  /** Tell the others where this person is writing (an area) or that they stopped (null). */
-  typing(area: string | null): void {
-    this.#typingWanted = area
+  /**
+   * Tell the others where this person is writing (an area) or that they stopped (null);
+   * `anonymous`: the note may be anonymous, so the others see the area without the name.
+   */
+  typing(area: string | null, anonymous = false): void {
+    this.#typingWanted = { area, anonymous: area !== null && anonymous }
     this.#flushTyping()
   }
 
@@ -219,7 +226,7 @@ export class SocketSession {
       // A new connection starts with nobody writing: say where this person writes now, if at all.
       if (this.#typingTimer) clearTimeout(this.#typingTimer)
       this.#typingTimer = null
-      this.#typingSent = { area: null, at: 0 }
+      this.#typingSent = { area: null, anonymous: false, at: 0 }
       this.#flushTyping()
       this.#pingTimer = setInterval(() => this.post({ type: 'ping' }), pingMs)
     }
@@ -315,7 +322,8 @@ export class SocketSession {
   #flushTyping(): void {
     if (this.#typingTimer) return
     const wanted = this.#typingWanted
-    if (wanted === this.#typingSent.area) return
+    const sent = this.#typingSent
+    if (wanted.area === sent.area && wanted.anonymous === sent.anonymous) return
     const wait = this.#typingSent.at + typingMs - Date.now()
     if (wait > 0) {
       this.#typingTimer = setTimeout(() => {
@@ -325,7 +333,6 @@ export class SocketSession {
       return
     }
     // Not sent (no socket yet): the next connection says it when it opens.
-    if (this.post({ type: 'typing', area: wanted }))
-      this.#typingSent = { area: wanted, at: Date.now() }
+    if (this.post({ type: 'typing', ...wanted })) this.#typingSent = { ...wanted, at: Date.now() }
   }
 }
