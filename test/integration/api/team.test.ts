@@ -147,6 +147,7 @@ describe('roles', () => {
       'practice:read',
       'practice:manage',
       'surveys:manage',
+      'responses:export',
       'outbox:read',
       'boards:facilitate',
     ])
