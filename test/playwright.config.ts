@@ -64,6 +64,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Every browser test submits from 127.0.0.1; the limit has its own integration test.
       PUBLIC_SUBMIT_RATE_LIMIT: '0',
+      // …and signs up from there; the open-door limit has its own integration test.
+      OPEN_DOOR_RATE_LIMIT: '0',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   },

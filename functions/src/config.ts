@@ -39,11 +39,25 @@ const Env = z.object({
     .min(0)
     .max(7 * 24 * 3600)
     .default(3600),
-  SESSION_TTL_HOURS: z.coerce
+  /** A session ends this long after sign-in, however busy (the cookie and the item expire too). */
+  SESSION_MAX_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 30)
     .default(12),
+  /** …and after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60 * 30)
+    .default(30),
+  /** How long a password-reset link works. */
+  PASSWORD_RESET_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   INVITATION_TTL_DAYS: z.coerce.number().positive().max(30).default(7),
   /** `false` only for plain-http hosts other than localhost, e.g. a LAN address in a meeting room. */
   COOKIE_SECURE: z
@@ -57,19 +71,45 @@ const Env = z.object({
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
   /** Survey submissions a minute from one client address; 0 turns the limit off (load tests). */
   PUBLIC_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
-  /** Whether "Explore a demo practice" may create demo practices (off in AWS deployments). */
+  /**
+   * Requests a minute from one client address to each open door: creating a practice or a demo,
+   * accepting an invitation, joining a board as a guest. 0 turns the limit off (load tests).
+   */
+  OPEN_DOOR_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+  /**
+   * Whether "Explore a demo practice" may create demo practices. Always off in AWS: a demo
+   * practice there would be a practice anyone can create in the practice's own account.
+   */
   ALLOW_DEMO: z
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
   /** Set in AWS: the S3 bucket exports are built in (HTTP API answers stop at 6 MB). */
   EXPORT_BUCKET: z.string().min(3).optional(),
+  /**
+   * Whether anyone may create a practice once one exists. Unset: yes on a local machine (one
+   * person's laptop, where trying things out means making practices), no in AWS, where the
+   * practice's own account must not take sign-ups from strangers.
+   */
+  ALLOW_SIGNUP: z.enum(['true', 'false']).optional(),
+  /** Set by the Lambda runtime; how the configuration knows it runs in AWS. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 })
-export type Config = z.infer<typeof Env>
+
+/** The settings with the defaults that depend on where the code runs decided. */
+const Settings = Env.transform(({ ALLOW_SIGNUP, ALLOW_DEMO, ...env }) => {
+  const inAws = env.AWS_LAMBDA_FUNCTION_NAME !== undefined
+  return {
+    ...env,
+    ALLOW_SIGNUP: ALLOW_SIGNUP === undefined ? !inAws : ALLOW_SIGNUP === 'true',
+    ALLOW_DEMO: ALLOW_DEMO && !inAws,
+  }
+})
+export type Config = z.infer<typeof Settings>
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env)
+  const parsed = Settings.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid configuration: ${problems.join('; ')}`)

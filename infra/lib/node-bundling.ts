@@ -33,7 +33,14 @@ export const nodeBundling: nodejs.BundlingOptions = {
  * cold start, so they are left external and each ships beside the bundle as one file,
  * `node_modules/<name>/index.js`, where Node resolves the bare `import('<name>')`.
  */
-export const lazyModules = ['wink-nlp', 'wink-eng-lite-web-model'] as const
+export const lazyModules = [
+  'wink-nlp',
+  'wink-eng-lite-web-model',
+  // zxcvbn's password lists (about 1.5 MB), read only when someone chooses a new password.
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
+  '@zxcvbn-ts/language-en',
+] as const
 
 const fromFunctions = createRequire(join(paths.repoRoot, 'functions', 'package.json'))
 const esbuildBin = join(dirname(fromFunctions.resolve('esbuild/package.json')), 'bin', 'esbuild')

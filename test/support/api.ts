@@ -19,6 +19,10 @@ export const uniqueEmail = (who = 'person') =>
 
 export const goodPassword = 'a long enough password'
 
+/** A network of its own for each caller (an IPv6 /64), so per-network limits never meet by chance. */
+export const randomAddress = () =>
+  `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::7`
+
 /**
  * A signed-in API caller: keeps the session cookie and CSRF token like a browser would, so tests
  * read as a person using the API.
@@ -29,7 +33,7 @@ export class Caller {
 
   constructor(
     readonly app: App,
-    readonly address = '203.0.113.7',
+    readonly address = randomAddress(),
   ) {}
 
   async request(

@@ -36,4 +36,29 @@ describe('configuration', () => {
       expect(() => readConfig({ JOBS_INTERVAL_SECONDS: bad })).toThrow(/JOBS_INTERVAL_SECONDS/)
     }
   })
+
+  it('keeps sign-up open on a local machine and closes it in AWS unless ALLOW_SIGNUP says so', () => {
+    expect(readConfig({}).ALLOW_SIGNUP).toBe(true)
+    expect(readConfig({ ALLOW_SIGNUP: 'false' }).ALLOW_SIGNUP).toBe(false)
+    const inLambda = { AWS_LAMBDA_FUNCTION_NAME: 'touchpoint-http' }
+    expect(readConfig(inLambda).ALLOW_SIGNUP).toBe(false)
+    expect(readConfig({ ...inLambda, ALLOW_SIGNUP: 'true' }).ALLOW_SIGNUP).toBe(true)
+    expect(() => readConfig({ ALLOW_SIGNUP: 'yes' })).toThrow(/ALLOW_SIGNUP/)
+  })
+
+  it('never allows demo practices in AWS, whatever ALLOW_DEMO says', () => {
+    expect(readConfig({}).ALLOW_DEMO).toBe(true)
+    expect(readConfig({ AWS_LAMBDA_FUNCTION_NAME: 'fn', ALLOW_DEMO: 'true' }).ALLOW_DEMO).toBe(
+      false,
+    )
+  })
+
+  it('ends sessions after 30 idle minutes or 12 hours by default', () => {
+    expect(readConfig({})).toMatchObject({
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_MAX_HOURS: 12,
+      PASSWORD_RESET_MINUTES: 30,
+    })
+    expect(() => readConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/)
+  })
 })

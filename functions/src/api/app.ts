@@ -16,6 +16,7 @@ import { joinApi } from './routes/join'
 import { outboxApi } from './routes/outbox'
 import { locationsApi, providersApi } from './routes/places'
 import { practicesApi } from './routes/practices'
+import { passwordResetApi } from './routes/password-reset'
 import { sessionApi } from './routes/session'
 import { teamApi } from './routes/team'
 import { templatesApi } from './routes/templates'
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', configApi)
     .route('/api', practicesApi)
     .route('/api', sessionApi)
+    .route('/api', passwordResetApi)
     .route('/api', joinApi)
     .route('/api', teamApi)
     .route('/api', locationsApi)

@@ -19,7 +19,7 @@ import type { ClientConfig } from './routes/config-schemas'
 import type * as practices from './routes/practices-schemas'
 import type * as patients from './routes/public-surveys-schemas'
 import type * as responses from './routes/responses-schemas'
-import type { SignIn as SignInSchema } from './routes/session-schemas'
+import type * as sessionSchemas from './routes/session-schemas'
 import type * as surveys from './routes/surveys-schemas'
 import type * as team from './routes/team-schemas'
 import type * as templates from './routes/templates-schemas'
@@ -55,7 +55,11 @@ export type Config = z.infer<typeof ClientConfig>
 export type MailMode = Config['mailMode']
 /** `GET /api/me` and every sign-in route. */
 export type Me = z.infer<typeof MeSchema>
-export type SignIn = z.input<typeof SignInSchema>
+export type SignIn = z.input<typeof sessionSchemas.SignIn>
+export type ChangePassword = z.input<typeof sessionSchemas.ChangePassword>
+export type PasswordResetRequest = z.input<typeof sessionSchemas.PasswordResetRequest>
+export type PasswordResetRequested = z.infer<typeof sessionSchemas.PasswordResetRequested>
+export type PasswordResetConfirm = z.input<typeof sessionSchemas.PasswordResetConfirm>
 export type NewPractice = z.input<typeof practices.NewPractice>
 export type PracticeChanges = z.input<typeof practices.PracticeChanges>
 export type Location = domain.Location

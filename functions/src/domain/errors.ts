@@ -31,6 +31,15 @@ export class Unauthenticated extends DomainError {
   }
 }
 
+/** The session was real but has timed out (idle too long, or signed in too long ago). */
+export class SessionExpired extends DomainError {
+  readonly code = 'session-expired'
+  readonly status = 401
+  constructor(message = 'Your session has timed out. Sign in again to continue.') {
+    super(message)
+  }
+}
+
 export class Forbidden extends DomainError {
   readonly code = 'forbidden'
   readonly status = 403

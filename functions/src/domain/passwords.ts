@@ -1,12 +1,21 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
+import { Semaphore } from './semaphore'
 
-const scrypt = promisify(scryptCallback) as (
+const scryptOnPool = promisify(scryptCallback) as (
   password: string,
   salt: Buffer,
   keylen: number,
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>
+
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which DNS look-ups, file reads and zlib share:
+ * 40 sign-ups at once used to queue everything else for seconds. Two hashes at a time leave half
+ * the pool free; the rest wait their turn here, in the event loop, where waiting costs nothing.
+ */
+export const hashingGate = new Semaphore(2)
+const scrypt: typeof scryptOnPool = (...args) => hashingGate.run(() => scryptOnPool(...args))
 
 // One of OWASP's equivalent scrypt floors (N=2^15, r=8, p=3): the CPU cost of N=2^17 in 32 MiB,
 // so a small Lambda can afford it. Stored with each hash, so it can rise later.

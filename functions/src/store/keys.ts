@@ -78,6 +78,18 @@ export const invitationToken = (tokenHash: string): Key => ({
   sk: 'INVITE',
 })
 
+/** Global: a password-reset link is found by the hash of its token. */
+export const passwordReset = (tokenHash: string): Key => ({
+  pk: `RESET#${tokenHash}`,
+  sk: 'RESET',
+})
+
+/**
+ * Global: written with the first practice, so a deployment that closes sign-up knows at once
+ * (without a Scan) that its practice exists.
+ */
+export const installation = (): Key => ({ pk: 'INSTALLATION', sk: 'INSTALLATION' })
+
 /** Global: a fixed-window counter of attempts (sign-ins per e-mail, per address). */
 export const throttle = (scope: string, subject: string, windowStart: number): Key => ({
   pk: `THROTTLE#${scope}#${subject}`,

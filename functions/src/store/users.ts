@@ -7,7 +7,9 @@ import { fromItem, isConditionFailure } from './items'
 import * as keys from './keys'
 import { queryAll } from './query'
 
-const StoredUser = User.extend({ passwordHash: z.string() })
+/** Bumped to end every session of the person at once (sessions started under another epoch die). */
+const SessionEpoch = z.object({ sessionEpoch: z.number().int().default(0) })
+const StoredUser = User.extend({ passwordHash: z.string() }).extend(SessionEpoch.shape)
 export type UserWithSecret = z.infer<typeof StoredUser>
 const EmailLookup = z.object({ practiceId: Id, userId: Id })
 
@@ -16,6 +18,87 @@ export async function get(db: Db, practiceId: string, userId: string): Promise<U
     new GetCommand({ TableName: db.table, Key: keys.user(practiceId, userId) }),
   )
   return Item ? fromItem(User, Item) : undefined
+}
+
+/** The user with their session epoch, read on every signed-in request. */
+export async function getForSession(
+  db: Db,
+  practiceId: string,
+  userId: string,
+): Promise<{ user: User; sessionEpoch: number } | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.user(practiceId, userId) }),
+  )
+  if (!Item) return undefined
+  return { user: fromItem(User, Item), sessionEpoch: fromItem(SessionEpoch, Item).sessionEpoch }
+}
+
+/** The practice's owners, who are told about repeated failed sign-ins. */
+export async function owners(db: Db, practiceId: string): Promise<User[]> {
+  return (await list(db, practiceId)).filter((user) => user.role === 'owner')
+}
+
+/**
+ * End every session of the person: their epoch moves on, and the session middleware refuses a
+ * session of an older epoch. With `passwordHash`, the password changes in the same write. Answers
+ * the new epoch, for the one session that should live on (`sessions.touch`).
+ */
+export async function endSessions(
+  db: Db,
+  practiceId: string,
+  userId: string,
+  { passwordHash }: { passwordHash?: string } = {},
+): Promise<number> {
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        ...endSessionsUpdate(db, practiceId, userId, passwordHash),
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    )
+    return Number(Attributes?.sessionEpoch ?? 1)
+  } catch (err) {
+    if (isConditionFailure(err)) throw new NotFound('team member', userId)
+    throw err
+  }
+}
+
+/** The update `endSessions` sends, also used inside the password-reset transaction. */
+export function endSessionsUpdate(
+  db: Db,
+  practiceId: string,
+  userId: string,
+  passwordHash: string | undefined,
+) {
+  return {
+    TableName: db.table,
+    Key: keys.user(practiceId, userId),
+    UpdateExpression:
+      passwordHash === undefined
+        ? 'ADD sessionEpoch :one'
+        : 'ADD sessionEpoch :one SET passwordHash = :hash',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ...(passwordHash === undefined ? {} : { ':hash': passwordHash }),
+    },
+  }
+}
+
+/** The user's password hash, to check the current password before changing it. */
+export async function passwordHashOf(
+  db: Db,
+  practiceId: string,
+  userId: string,
+): Promise<string | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.user(practiceId, userId),
+      ConsistentRead: true,
+    }),
+  )
+  return typeof Item?.passwordHash === 'string' ? Item.passwordHash : undefined
 }
 
 export async function list(db: Db, practiceId: string): Promise<User[]> {

@@ -95,6 +95,12 @@ function sampleBody(operation: string, other: typeof a): unknown {
     },
     'PATCH /api/practice': { name: 'B renamed itself' },
     'POST /api/session': { email: other.email, password: 'wrong password!' },
+    'POST /api/me/password': {
+      currentPassword: 'wrong password!',
+      newPassword: 'Probe takes over 77',
+    },
+    'POST /api/password-reset': { email: uniqueEmail('probe') },
+    'POST /api/password-reset/confirm': { token: 'n'.repeat(43), password: 'Probe takes over 77' },
     'POST /api/join/preview': { token: 'n'.repeat(43) },
     'POST /api/join': { token: 'n'.repeat(43), name: 'Probe', password: goodPassword },
     'PATCH /api/team/{userId}': { role: 'manager' },
@@ -207,7 +213,10 @@ describe('tenancy', () => {
     const before = await snapshot(a.owner)
     // Signing out ends the session the sweep uses, so it goes last.
     const signOutLast = (op: Operation) =>
-      op.method === 'DELETE' && op.path === '/api/session' ? 1 : 0
+      (op.method === 'DELETE' && op.path === '/api/session') ||
+      op.path === '/api/session/sign-out-everywhere'
+        ? 1
+        : 0
     for (const op of [...operations].sort((x, y) => signOutLast(x) - signOutLast(y))) {
       const key = `${op.method} ${op.path}`
       if (publicByDesign.has(key)) continue

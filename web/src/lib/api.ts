@@ -10,6 +10,7 @@
  */
 
 import type {
+  ChangePassword,
   Config,
   CreatedInvitation,
   InvitableRole,
@@ -25,6 +26,9 @@ import type {
   NewPractice,
   NewProvider,
   OutboxMessage,
+  PasswordResetConfirm,
+  PasswordResetRequest,
+  PasswordResetRequested,
   Practice,
   PracticeChanges,
   Provider,
@@ -113,6 +117,17 @@ export const session = {
   me: (options?: RequestOptions) => get<Me>('/api/me', options),
   signIn: (body: SignIn) => post<Me>('/api/session', body),
   signOut: () => del('/api/session'),
+  /** Ends every session of the signed-in person, this one included. */
+  signOutEverywhere: () => post<void>('/api/session/sign-out-everywhere', {}),
+  /** Keeps this session; every other one of the person ends. */
+  changePassword: (body: ChangePassword) => post<void>('/api/me/password', body),
+}
+
+export const passwordReset = {
+  /** Always answers the same, whether or not the address has an account. */
+  request: (body: PasswordResetRequest) =>
+    post<PasswordResetRequested>('/api/password-reset', body),
+  confirm: (body: PasswordResetConfirm) => post<void>('/api/password-reset/confirm', body),
 }
 
 export const locations = {

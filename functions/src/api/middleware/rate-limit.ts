@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { rateLimiter, type Store } from 'hono-rate-limiter'
+import { addressBucket } from '../../domain/address-bucket'
+import { hashToken } from '../../domain/tokens'
 import type { Db } from '../../store/db'
 import * as throttle from '../../store/throttle'
 import type { AppEnv } from '../env'
@@ -19,12 +21,17 @@ function tableStore(db: Db, scope: string): Store<AppEnv> {
 }
 
 /**
- * At most `perMinute` requests a minute from one client address; past it, 429 problem+json with
- * Retry-After. `perMinute` 0 turns the limit off (load tests).
+ * At most `perMinute` requests a minute from one client network (an IPv4 address, or an IPv6 /64,
+ * which one household can pick any address in); past it, 429 problem+json with Retry-After.
+ * `perMinute` 0 turns the limit off (load tests). `what` names the requests in the answer.
+ *
+ * @example
+ * const limit = perAddressLimit('signup', (c) => c.var.deps.config.OPEN_DOOR_RATE_LIMIT, 'sign-ups')
  */
 export function perAddressLimit(
   scope: string,
   perMinute: (c: Context<AppEnv>) => number,
+  what = 'submissions',
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limit = perMinute(c)
@@ -35,7 +42,8 @@ export function perAddressLimit(
       limit,
       standardHeaders: 'draft-7',
       store: tableStore(c.var.db, scope),
-      keyGenerator: (ctx) => ctx.var.deps.clientAddress?.(ctx) ?? 'unknown',
+      // Hashed: the table never holds a client address in clear.
+      keyGenerator: (ctx) => hashToken(addressBucket(ctx.var.deps.clientAddress?.(ctx))),
       handler: (ctx) => {
         const info = ctx.get('rateLimit' as never) as { resetTime?: Date } | undefined
         const resetAt = info?.resetTime?.getTime() ?? Date.now() + 60_000
@@ -44,7 +52,7 @@ export function perAddressLimit(
         return problem(ctx, {
           status: 429,
           code: 'too-many-requests',
-          detail: `Too many submissions from this network. Try again in ${wait} seconds.`,
+          detail: `Too many ${what} from this network. Try again in ${wait} seconds.`,
         })
       },
     })

@@ -1,15 +1,52 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { Forbidden, Unauthenticated } from '../../domain/errors'
+import { sameSecret } from '../../domain/constant-time'
+import { Forbidden, SessionExpired, Unauthenticated } from '../../domain/errors'
 import { can, type Ability } from '../../domain/roles'
 import * as practices from '../../store/practices'
 import * as sessions from '../../store/sessions'
 import * as users from '../../store/users'
-import type { AppEnv } from '../env'
+import type { Auth, AppEnv } from '../env'
 
 export const sessionCookie = 'tp_session'
 export const csrfHeader = 'x-csrf-token'
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const ended = () => new Unauthenticated('Your session has ended. Sign in again.')
+
+// lastSeenAt is written at most this often: every request reads the session, few need to write.
+const touchEverySeconds = 60
+
+/**
+ * The signed-in person behind a session cookie token, or an error saying why there is none: no
+ * such session, a session ended by a password change or "sign out everywhere" (its epoch is
+ * behind the person's), one idle longer than SESSION_IDLE_MINUTES or started more than
+ * SESSION_MAX_HOURS ago (`session-expired`), or a person no longer in the practice.
+ */
+export async function resolveSession(c: Context<AppEnv>, token: string): Promise<Auth> {
+  const now = new Date()
+  const session = await sessions.find(c.var.db, token, now)
+  if (!session) throw ended()
+  const [practice, found] = await Promise.all([
+    practices.get(c.var.db, session.practiceId),
+    users.getForSession(c.var.db, session.practiceId, session.userId),
+  ])
+  // A removed person's sessions die with their user item.
+  if (!practice || !found) throw ended()
+  if (session.epoch !== found.sessionEpoch) throw ended()
+  const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = c.var.deps.config
+  const seconds = Math.floor(now.getTime() / 1000)
+  if (
+    seconds - session.lastSeenAt > SESSION_IDLE_MINUTES * 60 ||
+    seconds - session.createdAt > SESSION_MAX_HOURS * 3600
+  ) {
+    await sessions.remove(c.var.db, token)
+    throw new SessionExpired()
+  }
+  if (seconds - session.lastSeenAt >= touchEverySeconds) {
+    await sessions.touch(c.var.db, token, { now })
+  }
+  return { practice, user: found.user, sessionToken: token, csrfToken: session.csrfToken }
+}
 
 /**
  * Requires a live session and loads who is signed in. Writes must also carry the session's CSRF
@@ -19,21 +56,14 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, sessionCookie)
     if (!token) throw new Unauthenticated()
-    const session = await sessions.find(c.var.db, token)
-    if (!session) throw new Unauthenticated('Your session has ended. Sign in again.')
-    const [practice, user] = await Promise.all([
-      practices.get(c.var.db, session.practiceId),
-      users.get(c.var.db, session.practiceId, session.userId),
-    ])
-    // A removed person's sessions die with their user item.
-    if (!practice || !user) throw new Unauthenticated('Your session has ended. Sign in again.')
-    if (unsafeMethods.has(c.req.method) && c.req.header(csrfHeader) !== session.csrfToken) {
+    const auth = await resolveSession(c, token)
+    if (unsafeMethods.has(c.req.method) && !sameSecret(c.req.header(csrfHeader), auth.csrfToken)) {
       throw new Forbidden(
         'The request is missing its CSRF token. Reload the page and try again.',
         csrfHeader,
       )
     }
-    c.set('auth', { practice, user, sessionToken: token, csrfToken: session.csrfToken })
+    c.set('auth', auth)
     await next()
   }
 }

@@ -1,16 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { Participant } from '../../domain/boards/board'
-import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors'
+import { sameSecret } from '../../domain/constant-time'
+import { DomainError, Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors'
 import { Id, type User } from '../../domain/practice'
 import { can } from '../../domain/roles'
 import * as boardAccessStore from '../../store/board-access'
 import * as boards from '../../store/boards'
-import * as practices from '../../store/practices'
-import * as sessions from '../../store/sessions'
-import * as users from '../../store/users'
 import type { AppEnv, Auth, BoardAccess } from '../env'
-import { csrfHeader, sessionCookie } from '../middleware/session'
+import { csrfHeader, resolveSession, sessionCookie } from '../middleware/session'
 
 /** The cookie of a guest's session on one board, set by `POST /api/guest/join`. */
 export const guestCookie = 'tp_guest'
@@ -75,7 +73,10 @@ export function boardAccess(options: BoardAccessOptions = {}): MiddlewareHandler
       }
     }
     if (!access) throw new NotFound('board', boardId)
-    if (unsafeMethods.has(c.req.method) && c.req.header(csrfHeader) !== access.csrfToken) {
+    if (
+      unsafeMethods.has(c.req.method) &&
+      !sameSecret(c.req.header(csrfHeader), access.csrfToken)
+    ) {
       throw new Forbidden(
         'The request is missing its CSRF token. Reload the page and try again.',
         csrfHeader,
@@ -97,14 +98,12 @@ export function boardAccess(options: BoardAccessOptions = {}): MiddlewareHandler
 async function staffSession(c: Context<AppEnv>): Promise<Auth | undefined> {
   const token = getCookie(c, sessionCookie)
   if (!token) return undefined
-  const session = await sessions.find(c.var.db, token)
-  if (!session) return undefined
-  const [practice, user] = await Promise.all([
-    practices.get(c.var.db, session.practiceId),
-    users.get(c.var.db, session.practiceId, session.userId),
-  ])
-  if (!practice || !user || !can(user.role, 'practice:read')) return undefined
-  return { practice, user, sessionToken: token, csrfToken: session.csrfToken }
+  // Ended, expired or revoked sessions are refused exactly as on every other staff route.
+  const auth = await resolveSession(c, token).catch((err: unknown) => {
+    if (err instanceof DomainError && err.status === 401) return undefined
+    throw err
+  })
+  return auth && can(auth.user.role, 'practice:read') ? auth : undefined
 }
 
 async function guestSession(c: Context<AppEnv>) {

@@ -9,4 +9,6 @@ export const ClientConfig = z.object({
   minPasswordLength: z.number().int(),
   /** Whether "Explore a demo practice" is offered. */
   allowDemo: z.boolean(),
+  /** Whether "Create your practice" works: before the first practice, or where ALLOW_SIGNUP is on. */
+  signupOpen: z.boolean(),
 })

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { languages, minPasswordLength, specialties } from '../../domain/practice'
+import * as practices from '../../store/practices'
 import type { AppEnv } from '../env'
 import { jsonResponse } from '../schemas'
 import { ClientConfig } from './config-schemas'
@@ -12,7 +13,7 @@ const getConfig = createRoute({
   responses: { 200: jsonResponse(ClientConfig, 'Installation settings safe to show anyone') },
 })
 
-export const configApi = new OpenAPIHono<AppEnv>().openapi(getConfig, (c) =>
+export const configApi = new OpenAPIHono<AppEnv>().openapi(getConfig, async (c) =>
   c.json(
     {
       mailMode: c.var.deps.mailer.mode,
@@ -20,6 +21,7 @@ export const configApi = new OpenAPIHono<AppEnv>().openapi(getConfig, (c) =>
       specialties: [...specialties],
       minPasswordLength,
       allowDemo: c.var.deps.config.ALLOW_DEMO,
+      signupOpen: c.var.deps.config.ALLOW_SIGNUP || !(await practices.anyExists(c.var.db)),
     },
     200,
   ),

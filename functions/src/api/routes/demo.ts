@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { createDemo } from '../../demo/create-demo'
 import { Forbidden } from '../../domain/errors'
 import type { AppEnv } from '../env'
+import { perAddressLimit } from '../middleware/rate-limit'
 import { problemResponses } from '../problem'
 import { jsonResponse, Me } from '../schemas'
 import { startSession } from '../start-session'
@@ -23,10 +24,13 @@ const createDemoPractice = createRoute({
   description:
     'Each call makes a new practice ("Sunrise Dermatology (demo)") with its own ids, locations, ' +
     'providers, two published surveys and about 1,700 generated responses. Only where ALLOW_DEMO ' +
-    'is on (the default locally, off in AWS).',
+    'is on (the default locally; always off in AWS). Limited per client network.',
+  middleware: [
+    perAddressLimit('demo', (c) => c.var.deps.config.OPEN_DOOR_RATE_LIMIT, 'demo practices'),
+  ],
   responses: {
     201: jsonResponse(DemoCreated, 'Created; the demo owner is signed in (session cookie set)'),
-    ...problemResponses(403),
+    ...problemResponses(403, 429),
   },
 })
 

@@ -5,6 +5,7 @@ import { Gone, NotFound } from '../../domain/errors'
 import * as boardAccessStore from '../../store/board-access'
 import * as boards from '../../store/boards'
 import type { AppEnv } from '../env'
+import { perAddressLimit } from '../middleware/rate-limit'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse } from '../schemas'
 import { setGuestCookie } from './boards-access'
@@ -15,10 +16,13 @@ const joinBoard = createRoute({
   path: '/guest/join',
   tags: ['Boards'],
   summary: 'Join a board from a guest link; sets the guest cookie for that board alone',
+  middleware: [
+    perAddressLimit('guest-join', (c) => c.var.deps.config.OPEN_DOOR_RATE_LIMIT, 'guest joins'),
+  ],
   request: jsonBody(GuestJoinBody),
   responses: {
     201: jsonResponse(GuestJoin, 'Joined; the tp_guest cookie is set until the link expires'),
-    ...problemResponses(400, 404, 410),
+    ...problemResponses(400, 404, 410, 429),
   },
 })
 

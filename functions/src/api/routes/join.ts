@@ -5,6 +5,7 @@ import { hashPassword } from '../../domain/passwords'
 import * as invitations from '../../store/invitations'
 import * as practices from '../../store/practices'
 import type { AppEnv } from '../env'
+import { perAddressLimit } from '../middleware/rate-limit'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, Me } from '../schemas'
 import { startSession } from '../start-session'
@@ -27,10 +28,13 @@ const join = createRoute({
   path: '/join',
   tags: ['Team'],
   summary: 'Accept an invitation: set a name and password and sign in',
+  middleware: [
+    perAddressLimit('join', (c) => c.var.deps.config.OPEN_DOOR_RATE_LIMIT, 'invitation answers'),
+  ],
   request: jsonBody(JoinBody),
   responses: {
     201: jsonResponse(Me, 'Joined; the session cookie is set'),
-    ...problemResponses(400, 404, 409, 410),
+    ...problemResponses(400, 404, 409, 410, 429),
   },
 })
 

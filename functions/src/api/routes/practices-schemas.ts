@@ -10,16 +10,21 @@ import {
   Specialty,
   TimeZone,
 } from '../../domain/practice'
+import { withStrongPassword } from '../strong-password'
 
-/** `POST /api/practices`: a new practice and its owner. */
-export const NewPractice = z.object({
-  practiceName: PracticeName,
-  specialty: Specialty,
-  timeZone: TimeZone,
-  ownerName: PersonName,
-  email: Email,
-  password: Password,
-})
+/** `POST /api/practices`: a new practice and its owner, with a password no list would guess. */
+export const NewPractice = withStrongPassword(
+  z.object({
+    practiceName: PracticeName,
+    specialty: Specialty,
+    timeZone: TimeZone,
+    ownerName: PersonName,
+    email: Email,
+    password: Password,
+  }),
+  'password',
+  ['practiceName', 'ownerName', 'email'],
+)
 
 /** `PATCH /api/practice`: any of the practice's settings. */
 export const PracticeChanges = z

@@ -4,6 +4,7 @@ import { hashPassword } from '../../domain/passwords'
 import { Practice, type User } from '../../domain/practice'
 import * as practices from '../../store/practices'
 import type { AppEnv } from '../env'
+import { perAddressLimit } from '../middleware/rate-limit'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, Me, sessionSecurity } from '../schemas'
@@ -15,10 +16,16 @@ const createPractice = createRoute({
   path: '/practices',
   tags: ['Practice'],
   summary: 'Create a practice and sign in as its owner',
+  description:
+    'Open to anyone while the installation has no practice; after that only where ALLOW_SIGNUP ' +
+    'is on (the default locally, off in AWS): otherwise 403. Limited per client network.',
+  middleware: [
+    perAddressLimit('signup', (c) => c.var.deps.config.OPEN_DOOR_RATE_LIMIT, 'sign-ups'),
+  ],
   request: jsonBody(NewPractice),
   responses: {
     201: jsonResponse(Me, 'Created; the owner is signed in (session cookie set)'),
-    ...problemResponses(400, 409),
+    ...problemResponses(400, 403, 409, 429),
   },
 })
 
@@ -62,6 +69,7 @@ export const practicesApi = new OpenAPIHono<AppEnv>()
       practice,
       owner,
       passwordHash: await hashPassword(body.password),
+      onlyIfFirst: !c.var.deps.config.ALLOW_SIGNUP,
     })
     return c.json(await startSession(c, practice, owner), 201)
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Email, Invitation, InvitableRole, Password, PersonName } from '../../domain/practice'
+import { withStrongPassword } from '../strong-password'
 import { TeamMember } from '../schemas'
 
 /** `GET /api/team`: the people, and (for the owner) the invitations. */
@@ -24,4 +25,8 @@ export const JoinPreview = z.object({
   expiresAt: z.iso.datetime(),
 })
 /** `POST /api/join`: accept an invitation. */
-export const JoinBody = z.object({ token: Token, name: PersonName, password: Password })
+export const JoinBody = withStrongPassword(
+  z.object({ token: Token, name: PersonName, password: Password }),
+  'password',
+  ['name'],
+)
