@@ -12,6 +12,7 @@ import { clearSessionCookie, requireSession, sessionCookie } from '../middleware
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, Me, sessionSecurity, toMe } from '../schemas'
 import { startSession } from '../start-session'
+import { revokeBoardRights } from '../board-rights'
 import { SignIn } from './session-schemas'
 
 // Failed sign-ins allowed per window: per account (stops guessing one password) and per address
@@ -79,7 +80,9 @@ export const sessionApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(signOut, async (c) => {
     const token = getCookie(c, sessionCookie)
+    const ended = token ? await sessions.find(c.var.db, token) : undefined
     if (token) await sessions.remove(c.var.db, token)
+    if (ended) await revokeBoardRights(c.var.deps, ended.practiceId, ended.userId)
     clearSessionCookie(c)
     return c.body(null, 204)
   })
