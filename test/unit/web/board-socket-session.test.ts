@@ -166,13 +166,19 @@ describe('SocketSession', () => {
     first.open()
     s.typing('says')
     s.typing('feels')
-    expect(first.sentOf('typing')).toEqual([{ type: 'typing', area: 'says' }])
+    expect(first.sentOf('typing')).toEqual([{ type: 'typing', area: 'says', anonymous: false }])
     await vi.advanceTimersByTimeAsync(typingMs)
-    expect(first.sentOf('typing').at(-1)).toEqual({ type: 'typing', area: 'feels' })
+    expect(first.sentOf('typing').at(-1)).toEqual({
+      type: 'typing',
+      area: 'feels',
+      anonymous: false,
+    })
     first.drop()
     await vi.advanceTimersByTimeAsync(backoffMs[0]!)
     FakeSocket.last.open()
-    expect(FakeSocket.last.sentOf('typing')).toEqual([{ type: 'typing', area: 'feels' }])
+    expect(FakeSocket.last.sentOf('typing')).toEqual([
+      { type: 'typing', area: 'feels', anonymous: false },
+    ])
   })
 
   it('closes its socket and never reconnects once closed', async () => {
