@@ -12,5 +12,5 @@ export async function revokeBoardRights(
   practiceId: string,
   userId: string,
 ): Promise<void> {
-  await deps.boardHub?.revokePerson?.(practiceId, userId)
+  await deps.boardHub?.revokePerson(practiceId, userId)
 }

@@ -174,6 +174,7 @@ export type BoardMe = z.infer<typeof boards.BoardMe>
 export type Ticket = z.infer<typeof boards.Ticket>
 export type GuestLinkBody = z.input<typeof boards.GuestLinkBody>
 export type GuestLink = z.infer<typeof boards.GuestLink>
+export type GuestLinkSummary = z.infer<typeof boards.GuestLinkSummary>
 export type GuestJoinBody = z.input<typeof boards.GuestJoinBody>
 export type GuestJoin = z.infer<typeof boards.GuestJoin>
 export type EvidenceQuery = z.input<typeof boards.EvidenceQuery>

@@ -46,6 +46,8 @@ export interface BoardAccess {
   csrfToken: string
   /** Set for staff; guests have none. */
   auth: Auth | undefined
+  /** A guest's: the link they came by (revoking it ends their session). */
+  guestLinkId?: string | undefined
 }
 
 export interface AppEnv {

@@ -91,7 +91,7 @@ export async function handler(event: WebSocketEvent): Promise<WebSocketResult> {
         logger.info({ connectionId, hasTicket: Boolean(ticket) }, 'board socket ticket refused')
         return { statusCode: 401 }
       }
-      const { practiceId, boardId, participant, facilitator } = grant
+      const { practiceId, boardId, participant, facilitator, credential } = grant
       connecting.add(connectionId)
       try {
         await hub.connect({
@@ -100,6 +100,7 @@ export async function handler(event: WebSocketEvent): Promise<WebSocketResult> {
           boardId,
           participant,
           facilitator,
+          ...(credential && { credential }),
           typing: null,
           connectedAt: new Date(event.requestContext.connectedAt ?? Date.now()).toISOString(),
         })

@@ -93,6 +93,7 @@ export function createLocalApp(
               boardId: grant.boardId,
               participant: grant.participant,
               facilitator: grant.facilitator,
+              ...(grant.credential && { credential: grant.credential }),
               typing: null,
               connectedAt: new Date().toISOString(),
             }),

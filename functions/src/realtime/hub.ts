@@ -10,6 +10,7 @@ import {
   type Outcome,
   type StateCache,
 } from '../store/board-ops'
+import { currentRights } from '../store/board-access'
 import * as boards from '../store/boards'
 import type { Db } from '../store/db'
 import { coalesce } from './coalesce'
@@ -60,7 +61,14 @@ export interface BoardHubDeps {
    * or each socket's frames would queue behind the window.
    */
   awaitFoldedPresence?: boolean
+  /** How long a socket's checked rights are trusted before its next frame checks them again. */
+  rightsTtlMs?: number
 }
+
+/** Rights are re-read at most this often per socket (a write, a catch-up or a ping does). */
+export const rightsTtlMs = 10_000
+/** The close code of a socket whose session ended or whose rights changed: reconnect and see. */
+export const rightsEndedCode = 4403
 
 /** Presence messages to one board per window at most. */
 export const presenceWindowMs = 250
@@ -84,6 +92,44 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
   const presenceRuns = coalesce(deps.presenceWindowMs ?? presenceWindowMs)
   /** Connections with a catch-up in flight: a second `sync` meanwhile is answered by the first. */
   const syncing = new Set<string>()
+  /** When each socket's rights were last found unchanged. */
+  const rightsCheckedAt = new Map<string, number>()
+  const rightsTrustedMs = deps.rightsTtlMs ?? rightsTtlMs
+
+  /**
+   * Whether the socket still has the rights it opened with. A session that ended (signed out,
+   * expired, the person removed, the guest link revoked) or a facilitator flag that changed
+   * closes the socket: the page reconnects, and its next ticket carries today's rights (or it
+   * is told it is signed out). Checked before writes and catch-ups and on pings, so a session
+   * that ended with no event reaching the hub ends the socket's rights within `rightsTtlMs`.
+   */
+  async function stillEntitled(connection: Connection, { fresh = false } = {}) {
+    const { credential, connectionId } = connection
+    if (!credential) return true
+    const at = now().getTime()
+    const checked = rightsCheckedAt.get(connectionId)
+    if (!fresh && checked !== undefined && at - checked < rightsTrustedMs) return true
+    const rights = await currentRights(db, connection, credential, now())
+    if (rights && rights.facilitator === connection.facilitator) {
+      rightsCheckedAt.set(connectionId, at)
+      return true
+    }
+    await endSocket(
+      connection,
+      rights ? 'Your role on this board changed' : 'Your access to this board ended',
+    )
+    return false
+  }
+
+  async function endSocket(connection: Connection, reason: string) {
+    const { connectionId, practiceId, boardId } = connection
+    rightsCheckedAt.delete(connectionId)
+    budget.forget(connectionId)
+    logger.info({ connectionId, boardId, practiceId }, 'board socket rights ended')
+    await transport.close(connectionId, rightsEndedCode, reason)
+    const gone = await connections.remove(connectionId)
+    if (gone) await broadcastPresence(practiceId, boardId)
+  }
 
   /**
    * Send to one connection; a connection the transport no longer has is forgotten. A transient
@@ -335,6 +381,7 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
 
     async disconnect(connectionId) {
       budget.forget(connectionId)
+      rightsCheckedAt.delete(connectionId)
       const gone = await connections.remove(connectionId)
       if (gone) await broadcastPresence(gone.practiceId, gone.boardId)
     },
@@ -380,6 +427,7 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         return
       }
       try {
+        if (message.type !== 'typing' && !(await stillEntitled(connection))) return
         switch (message.type) {
           case 'sync': {
             if (syncing.has(connectionId)) return
@@ -419,6 +467,20 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         )
         await sendTo(connectionId, { type: 'error', detail: 'Something went wrong. Try again.' })
       }
+    },
+
+    async revokePerson(practiceId, userId) {
+      const sockets = await connections.ofPerson(practiceId, `u_${userId}`)
+      // Each socket against its own session: another device's session may still be good.
+      await Promise.all(sockets.map((c) => stillEntitled(c, { fresh: true })))
+    },
+
+    async revokeGuestLink(practiceId, boardId, linkId) {
+      const sockets = await connections.onBoard(practiceId, boardId)
+      const byLink = sockets.filter(
+        (c) => c.credential?.kind === 'guest' && c.credential.linkId === linkId,
+      )
+      await Promise.all(byLink.map((c) => endSocket(c, 'This guest link was revoked')))
     },
 
     async publish(practiceId, boardId, entry: Entry) {

@@ -14,6 +14,7 @@ export function memoryConnections(): ConnectionRegistry {
 
   return {
     async add(connection) {
+      // Adding a known connection again replaces it (the hub does so when rights change).
       byId.set(connection.connectionId, { ...connection })
       const key = boardKey(connection.practiceId, connection.boardId)
       const ids = byBoard.get(key) ?? new Set<string>()
@@ -43,6 +44,12 @@ export function memoryConnections(): ConnectionRegistry {
         const connection = byId.get(id)
         return connection ? [{ ...connection }] : []
       })
+    },
+
+    async ofPerson(practiceId, participantId) {
+      return [...byId.values()]
+        .filter((c) => c.practiceId === practiceId && c.participant.id === participantId)
+        .map((c) => ({ ...c }))
     },
 
     async setTyping(connection, area, anonymous) {

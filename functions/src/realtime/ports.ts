@@ -32,8 +32,11 @@ export interface BoardHub {
   /** Send an entry applied outside the hub (an HTTP route) to everyone on its board. */
   publish(practiceId: string, boardId: string, entry: Entry): Promise<void>
   /**
-   * A person's session ended or their role changed: their sockets on the practice's boards must not
-   * keep the rights they had. Optional until every hub implements it.
+   * A person's session ended or their role changed: each of their sockets on the practice's boards
+   * is checked against its own session now, and closed if that ended or its rights changed (its
+   * page reconnects with today's rights, or learns it is signed out).
    */
-  revokePerson?(practiceId: string, userId: string): Promise<void>
+  revokePerson(practiceId: string, userId: string): Promise<void>
+  /** A guest link was revoked: the sockets of guests who came by it are closed. */
+  revokeGuestLink(practiceId: string, boardId: string, linkId: string): Promise<void>
 }

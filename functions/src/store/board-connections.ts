@@ -32,11 +32,28 @@ const StoredConnection = z.object({
   facilitator: z.boolean(),
   typing: AreaId.nullable(),
   typingAnonymous: z.boolean().default(false),
+  credential: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('staff'), sessionHash: z.string().min(1) }),
+      z.object({
+        kind: z.literal('guest'),
+        sessionHash: z.string().min(1),
+        linkId: Id.optional(),
+      }),
+    ])
+    .optional(),
   connectedAt: z.iso.datetime(),
   expiresAt: z.number(),
 })
 
-const Lookup = z.object({ practiceId: Id, boardId: Id, expiresAt: z.number() })
+const Lookup = z.object({
+  practiceId: Id,
+  boardId: Id,
+  /** Absent on connections made before the person's index was kept. */
+  participantId: z.string().optional(),
+  expiresAt: z.number(),
+})
+const PersonItem = z.object({ boardId: Id, connectionId: z.string().min(1), expiresAt: z.number() })
 
 /**
  * The registry the hub uses in AWS.
@@ -51,6 +68,7 @@ export function tableConnections(db: Db, now: () => Date = () => new Date()): Co
     get: (connectionId) => get(db, connectionId, now()),
     onBoard: (practiceId, boardId) => onBoard(db, practiceId, boardId, now()),
     setTyping: (connection, area, anonymous) => setTyping(db, connection, area, anonymous),
+    ofPerson: (practiceId, participantId) => ofPerson(db, practiceId, participantId, now()),
   }
 }
 
@@ -79,8 +97,19 @@ export async function add(db: Db, connection: Connection, at: Date): Promise<voi
             Item: toItem(keys.connectionLookup(connectionId), 'connectionLookup', {
               practiceId,
               boardId,
+              participantId: connection.participant.id,
               expiresAt,
             }),
+          },
+        },
+        {
+          Put: {
+            TableName: db.table,
+            Item: toItem(
+              keys.personConnection(practiceId, connection.participant.id, connectionId),
+              'personConnection',
+              { boardId, connectionId, expiresAt },
+            ),
           },
         },
       ],
@@ -119,6 +148,14 @@ export async function remove(
   } catch (err) {
     if (!isConditionFailure(err)) throw err
   }
+  if (lookup.participantId) {
+    await db.client.send(
+      new DeleteCommand({
+        TableName: db.table,
+        Key: keys.personConnection(lookup.practiceId, lookup.participantId, connectionId),
+      }),
+    )
+  }
   await db.client.send(
     new DeleteCommand({ TableName: db.table, Key: keys.connectionLookup(connectionId) }),
   )
@@ -151,6 +188,34 @@ export async function onBoard(
     ConsistentRead: true,
   })
   return items.flatMap((item) => live(fromItem(StoredConnection, item), at) ?? [])
+}
+
+/** A person's connections on any board of the practice (live ones only). */
+export async function ofPerson(
+  db: Db,
+  practiceId: string,
+  participantId: string,
+  at: Date,
+): Promise<Connection[]> {
+  const items = await queryEvery(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.personConnections(practiceId, participantId) },
+    ConsistentRead: true,
+  })
+  const found = await Promise.all(
+    items.map(async (item) => {
+      const { boardId, connectionId } = fromItem(PersonItem, item)
+      const { Item } = await db.client.send(
+        new GetCommand({
+          TableName: db.table,
+          Key: keys.boardConnection(practiceId, boardId, connectionId),
+          ConsistentRead: true,
+        }),
+      )
+      return Item ? live(fromItem(StoredConnection, Item), at) : undefined
+    }),
+  )
+  return found.filter((c): c is Connection => c !== undefined)
 }
 
 /** Where this person is writing. A connection removed meanwhile stays removed (no stray item). */
@@ -195,12 +260,16 @@ async function readLookup(db: Db, connectionId: string) {
  * expires, so an expired item is treated as gone.
  */
 function live(
-  { expiresAt, typingAnonymous, ...connection }: z.infer<typeof StoredConnection>,
+  { expiresAt, typingAnonymous, credential, ...connection }: z.infer<typeof StoredConnection>,
   at: Date,
 ): Connection | undefined {
   if (expiresAt <= epochSeconds(at)) return undefined
   // Absent means "not anonymously", as on a connection the hub has just made.
-  return typingAnonymous ? { ...connection, typingAnonymous } : connection
+  return {
+    ...connection,
+    ...(typingAnonymous && { typingAnonymous }),
+    ...(credential && { credential }),
+  }
 }
 
 /** Only the fields of `Connection`, whatever else the object carries. */
@@ -217,5 +286,6 @@ function connectionFields(connection: Connection): Connection {
     typing,
     typingAnonymous,
     connectedAt,
+    ...(connection.credential && { credential: connection.credential }),
   }
 }

@@ -227,6 +227,21 @@ export const boardConnection = (
   pk: boardConnections(practiceId, boardId),
   sk: connectionId,
 })
+/** A person's open sockets across the practice's boards: what revoking their rights finds. */
+export const personConnections = (practiceId: string, participantId: string) =>
+  `${practicePk(practiceId)}#PCONN#${participantId}`
+export const personConnection = (
+  practiceId: string,
+  participantId: string,
+  connectionId: string,
+): Key => ({ pk: personConnections(practiceId, participantId), sk: connectionId })
+/** The guest links made for a board (what the share panel lists), by link id. */
+export const boardGuestLinks = (practiceId: string, boardId: string) =>
+  `${practicePk(practiceId)}#B#${boardId}#GLINK`
+export const boardGuestLink = (practiceId: string, boardId: string, linkId: string): Key => ({
+  pk: boardGuestLinks(practiceId, boardId),
+  sk: linkId,
+})
 /** Global: `$disconnect` and `$default` know only the connection id. */
 export const connectionLookup = (connectionId: string): Key => ({
   pk: `CONN#${connectionId}`,

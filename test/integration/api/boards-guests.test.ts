@@ -114,10 +114,11 @@ describe('guest links', () => {
       'https://touchpoint.dev/problems/not-found',
     ])
 
-    const expired = await createGuestLink(db, {
+    const { token: expired } = await createGuestLink(db, {
       practiceId,
       boardId: board.id,
       expiresAt: new Date(Date.now() - 1000),
+      createdBy: board.createdBy,
     })
     const late = new Caller(app)
     const res = await late.post('/api/guest/join', { token: expired, name: 'Pat' })
@@ -247,7 +248,14 @@ describe('socket tickets', () => {
     const { board, guest, participant, practiceId, owner, ownerId } = await boardWithGuest()
     const { ticket } = (await guest.post(`/api/boards/${board.id}/ticket`)).body
     const grant = await consumeTicket(db, ticket)
-    expect(grant).toEqual({ practiceId, boardId: board.id, participant, facilitator: false })
+    // With the guest's session (by its hash) and link, so the socket's rights end with them.
+    expect(grant).toEqual({
+      practiceId,
+      boardId: board.id,
+      participant,
+      facilitator: false,
+      credential: { kind: 'guest', sessionHash: expect.any(String), linkId: expect.any(String) },
+    })
     expect(await consumeTicket(db, ticket)).toBeUndefined()
 
     const staffTicket = (await owner.post(`/api/boards/${board.id}/ticket`)).body.ticket
@@ -256,6 +264,7 @@ describe('socket tickets', () => {
       boardId: board.id,
       participant: staffOf(ownerId),
       facilitator: true,
+      credential: { kind: 'staff', sessionHash: expect.any(String) },
     })
 
     const old = await issueTicket(

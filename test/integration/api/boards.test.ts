@@ -22,6 +22,8 @@ beforeAll(async () => {
     connect: async () => {},
     disconnect: async () => {},
     receive: async () => {},
+    revokePerson: async () => {},
+    revokeGuestLink: async () => {},
     publish: async (practiceId, boardId, entry) => {
       published.push({ practiceId, boardId, entry })
     },

@@ -48,6 +48,7 @@ async function practiceWithEverything(name: string) {
       canvasId: 'journey-map',
     })
   ).body.board
+  const guestLink = (await owner.post(`/api/boards/${board.id}/guest-links`, {})).body
   return {
     ...practice,
     staff,
@@ -59,6 +60,7 @@ async function practiceWithEverything(name: string) {
       surveyId: survey.id,
       version: '1',
       boardId: board.id as string,
+      linkId: guestLink.id as string,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
     },

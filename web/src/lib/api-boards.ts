@@ -38,6 +38,7 @@ export type {
   EvidenceQuote,
   GuestJoin,
   GuestLink,
+  GuestLinkSummary,
   HistoryPage,
   NewBoard,
   Participant,

@@ -1,10 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { Participant } from '../../domain/boards/board'
+import type { Credential } from '../../domain/boards/connections'
 import { sameSecret } from '../../domain/constant-time'
 import { DomainError, Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors'
 import { Id, type User } from '../../domain/practice'
 import { can } from '../../domain/roles'
+import { hashToken } from '../../domain/tokens'
 import * as boardAccessStore from '../../store/board-access'
 import * as boards from '../../store/boards'
 import type { AppEnv, Auth, BoardAccess } from '../env'
@@ -69,6 +71,7 @@ export function boardAccess(options: BoardAccessOptions = {}): MiddlewareHandler
           facilitator: false,
           csrfToken: guest.csrfToken,
           auth: undefined,
+          guestLinkId: guest.linkId,
         }
       }
     }
@@ -92,6 +95,20 @@ export function boardAccess(options: BoardAccessOptions = {}): MiddlewareHandler
     if (access.auth) c.set('auth', access.auth)
     await next()
   }
+}
+
+/**
+ * The session a board socket rests on, for its ticket: the hub checks it again later, so the
+ * socket's rights end with it. Only the token's hash leaves here.
+ *
+ * @example
+ * const grant = { ...grantOf(access), credential: socketCredential(c, c.var.boardAccess) }
+ */
+export function socketCredential(c: Context<AppEnv>, access: BoardAccess): Credential | undefined {
+  if (access.auth) return { kind: 'staff', sessionHash: hashToken(access.auth.sessionToken) }
+  const token = getCookie(c, guestCookie)
+  if (!token) return undefined
+  return { kind: 'guest', sessionHash: hashToken(token), linkId: access.guestLinkId }
 }
 
 /** The staff session of the cookie, if live; like `requireSession` but without refusing. */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { plainString } from '../../domain/plain-text'
 import { NoteSource, Participant } from '../../domain/boards/board'
 import { Entry } from '../../domain/boards/history'
-import { Language } from '../../domain/practice'
+import { Id, Language } from '../../domain/practice'
 import { SentimentLabel } from '../../domain/survey-records'
 import { Slug } from '../../domain/surveys'
 
@@ -76,7 +76,18 @@ export const Ticket = z.object({
 
 export const GuestLinkBody = z.object({ hours: z.number().int().min(1).max(168).default(12) })
 /** A link that lets people without an account join one board until it expires. */
-export const GuestLink = z.object({ url: z.url(), expiresAt: z.iso.datetime() })
+export const GuestLink = z.object({ id: Id, url: z.url(), expiresAt: z.iso.datetime() })
+/** A guest link as the share panel lists it: who made it, when, how many joined; never its token. */
+export const GuestLinkSummary = z.object({
+  id: Id,
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  createdBy: Participant,
+  joined: z.number().int().min(0),
+  /** Set once revoked; a revoked link admits nobody and its guests' sessions have ended. */
+  revokedAt: z.iso.datetime().nullable(),
+})
+export type GuestLinkSummary = z.infer<typeof GuestLinkSummary>
 export const ArchiveBody = z.object({ archived: z.boolean() })
 
 /** `POST /api/guest/join`: spend a guest link's token. */

@@ -18,18 +18,16 @@ import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
-import { boardAccess, boardSecurity, staffParticipant } from './boards-access'
+import { boardAccess, boardSecurity, socketCredential, staffParticipant } from './boards-access'
+import { guestLinksApi } from './boards-guest-links'
 import {
   ArchiveBody,
   BoardMe,
   CanvasSummary,
-  GuestLink,
-  GuestLinkBody,
   HistoryPage,
   NewBoard,
   Ticket,
 } from './boards-schemas'
-import { publicOrigin } from '../public-origin'
 
 /**
  * Boards over HTTP: the canvas catalogue, creating and listing boards, and what a client needs
@@ -167,20 +165,6 @@ const exportMarkdown = createRoute({
   },
 })
 
-const postGuestLink = createRoute({
-  method: 'post',
-  path: '/boards/{id}/guest-links',
-  tags: ['Boards'],
-  summary: 'A link that lets people without an account join this board until it expires',
-  security: boardSecurity,
-  middleware: [boardAccess({ facilitatorOnly: true })],
-  request: { params: BoardId, ...jsonBody(GuestLinkBody) },
-  responses: {
-    201: jsonResponse(GuestLink, 'The guest link'),
-    ...problemResponses(400, 401, 403, 404, 409),
-  },
-})
-
 const postArchive = createRoute({
   method: 'post',
   path: '/boards/{id}/archive',
@@ -243,11 +227,13 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(postTicket, async (c) => {
     const { practiceId, board, participant, facilitator } = c.var.boardAccess
+    const credential = socketCredential(c, c.var.boardAccess)
     const { ticket, expiresAt } = await boardAccessStore.issueTicket(c.var.db, {
       practiceId,
       boardId: board.id,
       participant,
       facilitator,
+      ...(credential && { credential }),
     })
     return c.json({ ticket, socketUrl: socketUrl(c), expiresAt }, 200)
   })
@@ -278,24 +264,6 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
       'content-disposition': attachment(`${state.board.title}.md`),
     })
   })
-  .openapi(postGuestLink, async (c) => {
-    const { hours } = c.req.valid('json')
-    const { practiceId, board } = c.var.boardAccess
-    if (board.archived) {
-      throw new Conflict('This board is archived. Restore it to invite guests.', 'board-archived')
-    }
-    const expiresAt = new Date(Date.now() + hours * 3600_000)
-    const token = await boardAccessStore.createGuestLink(c.var.db, {
-      practiceId,
-      boardId: board.id,
-      expiresAt,
-    })
-    const origin = publicOrigin(c)
-    return c.json(
-      { url: `${origin.replace(/\/$/, '')}/guest#${token}`, expiresAt: expiresAt.toISOString() },
-      201,
-    )
-  })
   .openapi(postArchive, async (c) => {
     const { archived } = c.req.valid('json')
     const { practiceId, board, participant } = c.var.boardAccess
@@ -317,6 +285,7 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
     await c.var.deps.boardHub?.publish(practiceId, board.id, committed.entry)
     return c.json({ board: committed.state.board }, 200)
   })
+  .route('/', guestLinksApi)
 
 function canvasSummary(canvas: Canvas, language: 'en' | 'es'): z.infer<typeof CanvasSummary> {
   const text = (localized: { en: string; es?: string | undefined }) =>

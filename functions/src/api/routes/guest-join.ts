@@ -34,6 +34,9 @@ export const guestJoinApi = new OpenAPIHono<AppEnv>().openapi(joinBoard, async (
   if (expiresAt.getTime() <= Date.now()) {
     throw new Gone('This link has expired. Ask the facilitator for a new one.', 'token')
   }
+  if (link.revokedAt) {
+    throw new Gone('This link was revoked. Ask the facilitator for a new one.', 'token')
+  }
   const board = await boards.get(c.var.db, link.practiceId, link.boardId)
   if (!board) throw new NotFound('board')
   if (board.archived) throw new Gone('This board has been archived.', 'token')
@@ -43,7 +46,11 @@ export const guestJoinApi = new OpenAPIHono<AppEnv>().openapi(joinBoard, async (
     boardId: board.id,
     participant,
     expiresAt,
+    linkId: link.linkId,
   })
+  if (link.linkId) {
+    await boardAccessStore.countJoin(c.var.db, { ...link, linkId: link.linkId })
+  }
   setGuestCookie(c, session.token, expiresAt)
   return c.json({ boardId: board.id, participant, csrfToken: session.csrfToken }, 201)
 })

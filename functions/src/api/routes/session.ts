@@ -91,7 +91,9 @@ export const sessionApi = new OpenAPIHono<AppEnv>()
   })
   .openapi(signOut, async (c) => {
     const token = getCookie(c, sessionCookie)
+    const ended = token ? await sessions.find(c.var.db, token) : undefined
     if (token) await sessions.remove(c.var.db, token)
+    if (ended) await revokeBoardRights(c.var.deps, ended.practiceId, ended.userId)
     clearSessionCookie(c)
     return c.body(null, 204)
   })

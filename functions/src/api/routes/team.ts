@@ -15,6 +15,7 @@ import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity, TeamMember, toTeamMember } from '../schemas'
 import { CreatedInvitation, NewInvitation, RoleChange, Team } from './team-schemas'
 import { publicOrigin } from '../public-origin'
+import { revokeBoardRights } from '../board-rights'
 
 const readTeam = [requireSession(), requireAbility('practice:read')]
 const manageTeam = [requireSession(), requireAbility('team:manage')]
@@ -136,12 +137,14 @@ export const teamApi = new OpenAPIHono<AppEnv>()
     const existing = await users.get(c.var.db, c.var.auth.practice.id, userId)
     if (!existing) throw new NotFound('team member', userId)
     const updated = await users.setRole(c.var.db, c.var.auth.practice.id, userId, role)
+    await revokeBoardRights(c.var.deps, c.var.auth.practice.id, userId)
     return c.json(toTeamMember(updated), 200)
   })
   .openapi(removeMember, async (c) => {
     const { userId } = c.req.valid('param')
     assertNotSelf(c.var.auth.user.id, userId)
     await users.remove(c.var.db, c.var.auth.practice.id, userId)
+    await revokeBoardRights(c.var.deps, c.var.auth.practice.id, userId)
     return c.body(null, 204)
   })
   .openapi(invite, async (c) => {

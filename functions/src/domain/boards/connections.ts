@@ -14,6 +14,8 @@ export interface Connection {
   participant: Participant
   /** Decided when the ticket was issued: the board's facilitator, or an owner or manager. */
   facilitator: boolean
+  /** The session the socket was opened from: re-checked, so its end ends the socket's rights. */
+  credential?: Credential
   /** The area this person is writing in, for presence. */
   typing: string | null
   /** Writing a note that may be anonymous: presence shows the area without the name. */
@@ -28,7 +30,17 @@ export interface ConnectionRegistry {
   get(connectionId: string): Promise<Connection | undefined>
   onBoard(practiceId: string, boardId: string): Promise<Connection[]>
   setTyping(connection: Connection, area: string | null, anonymous?: boolean): Promise<void>
+  /** The person's open sockets on any of the practice's boards. */
+  ofPerson(practiceId: string, participantId: string): Promise<Connection[]>
 }
+
+/**
+ * The session a socket rests on, by the hash of its token (never the token): a staff session, or
+ * a guest's session and the guest link it came by. Absent on sockets opened before it was kept.
+ */
+export type Credential =
+  | { kind: 'staff'; sessionHash: string }
+  | { kind: 'guest'; sessionHash: string; linkId?: string | undefined }
 
 /** What a socket ticket grants: one participant on one board of one practice. */
 export interface TicketGrant {
@@ -36,4 +48,5 @@ export interface TicketGrant {
   boardId: string
   participant: Participant
   facilitator: boolean
+  credential?: Credential
 }

@@ -1,6 +1,6 @@
 import { createClient } from '../api-client'
 
-export type BoardMethod = 'GET' | 'POST'
+export type BoardMethod = 'GET' | 'POST' | 'DELETE'
 
 /**
  * Where a board's HTTP route lives: a path that starts with `/api/` is used as it is; any other is

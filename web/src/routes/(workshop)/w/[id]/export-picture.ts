@@ -10,7 +10,14 @@ export async function boardPicture(
     backgroundColor,
     title,
     subtitle,
-  }: { backgroundColor: string; title: string; subtitle: string },
+    actions = [],
+  }: {
+    backgroundColor: string
+    title: string
+    subtitle: string
+    /** The follow-up actions, one line each (`actionLines`), drawn under the board. */
+    actions?: readonly string[]
+  },
 ): Promise<string> {
   const { toPng } = await import('html-to-image')
   const scrollers = [canvas, ...canvas.querySelectorAll<HTMLElement>('*')].filter(scrolls)
@@ -29,6 +36,8 @@ export async function boardPicture(
   })
   for (const el of [copy, ...copy.querySelectorAll<HTMLElement>('*')]) {
     el.removeAttribute('id')
+    // What the screen says for this viewer ("You") and the picture says for everyone.
+    if (el.dataset.exportText !== undefined) el.textContent = el.dataset.exportText
     if (el.dataset.exportScroller !== undefined) {
       el.style.overflow = 'visible'
       delete el.dataset.exportScroller
@@ -48,6 +57,7 @@ export async function boardPicture(
   about.textContent = subtitle
   caption.append(heading, about)
   copy.prepend(caption)
+  if (actions.length > 0) copy.append(actionsBlock(actions))
 
   const stage = document.createElement('div')
   stage.setAttribute('aria-hidden', 'true')
@@ -68,6 +78,25 @@ export async function boardPicture(
   } finally {
     stage.remove()
   }
+}
+
+/** The follow-up actions under the board: they are what the workshop decided. */
+function actionsBlock(lines: readonly string[]): HTMLElement {
+  const block = document.createElement('div')
+  block.style.cssText =
+    'padding: 1rem 0.5rem; color: var(--color-text); font-family: var(--font-sans);'
+  const heading = document.createElement('div')
+  heading.style.cssText = 'font-size: 1.25rem; font-weight: 700; margin-bottom: 0.5rem;'
+  heading.textContent = 'Follow-up actions'
+  const list = document.createElement('ul')
+  list.style.cssText = 'margin: 0; padding-left: 1.25rem;'
+  for (const line of lines) {
+    const item = document.createElement('li')
+    item.textContent = line
+    list.append(item)
+  }
+  block.append(heading, list)
+  return block
 }
 
 function scrolls(el: HTMLElement): boolean {
