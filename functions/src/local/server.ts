@@ -20,6 +20,7 @@ import { memoryStateCache } from '../realtime/memory-state-cache'
 import { socketOriginAllowed } from '../realtime/socket-origin'
 import { consumeTicket } from '../store/board-access'
 import { resolveEvidence } from '../store/evidence'
+import { sessionLimits } from '../domain/session-life'
 
 /** The SvelteKit build that `npm run build` writes. */
 export const webBuildDir = fileURLToPath(new URL('../../../web/build', import.meta.url))
@@ -41,6 +42,7 @@ export function createLocalApp(
     logger,
     cache: memoryStateCache(),
     resolveEvidence: (practiceId, source) => resolveEvidence(deps.db, practiceId, source),
+    sessionLimits: sessionLimits(deps.config),
   })
   const api = createApp({
     ...deps,

@@ -6,6 +6,7 @@ import { resolveEvidence } from '../store/evidence'
 import { apiGatewayTransport, callbackUrl } from './api-gateway-transport'
 import { createBoardHub } from './hub'
 import type { BoardHub, ConnectionRegistry, Transport } from './ports'
+import { sessionLimits } from '../domain/session-life'
 
 /**
  * The board hub as it runs in AWS: connections in the table, messages through API Gateway's
@@ -40,5 +41,6 @@ export function awsBoardHub(
       }),
     resolveEvidence: (practiceId, source) => resolveEvidence(db, practiceId, source),
     awaitFoldedPresence: true,
+    sessionLimits: sessionLimits(config),
   })
 }

@@ -10,6 +10,7 @@ import {
   type Outcome,
   type StateCache,
 } from '../store/board-ops'
+import type { SessionLimits } from '../domain/session-life'
 import { currentRights } from '../store/board-access'
 import * as boards from '../store/boards'
 import type { Db } from '../store/db'
@@ -63,6 +64,8 @@ export interface BoardHubDeps {
   awaitFoldedPresence?: boolean
   /** How long a socket's checked rights are trusted before its next frame checks them again. */
   rightsTtlMs?: number
+  /** The staff session limits (idle, absolute) a socket's session is held to, as HTTP is. */
+  sessionLimits?: SessionLimits
 }
 
 /** Rights are re-read at most this often per socket (a write, a catch-up or a ping does). */
@@ -103,13 +106,16 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
    * is told it is signed out). Checked before writes and catch-ups and on pings, so a session
    * that ended with no event reaching the hub ends the socket's rights within `rightsTtlMs`.
    */
-  async function stillEntitled(connection: Connection, { fresh = false } = {}) {
+  async function stillEntitled(connection: Connection, { fresh = false, active = false } = {}) {
     const { credential, connectionId } = connection
     if (!credential) return true
     const at = now().getTime()
     const checked = rightsCheckedAt.get(connectionId)
     if (!fresh && checked !== undefined && at - checked < rightsTrustedMs) return true
-    const rights = await currentRights(db, connection, credential, now())
+    const rights = await currentRights(db, connection, credential, now(), {
+      limits: deps.sessionLimits,
+      active,
+    })
     if (rights && rights.facilitator === connection.facilitator) {
       rightsCheckedAt.set(connectionId, at)
       return true
@@ -427,7 +433,11 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         return
       }
       try {
-        if (message.type !== 'typing' && !(await stillEntitled(connection))) return
+        if (
+          message.type !== 'typing' &&
+          !(await stillEntitled(connection, { active: message.type === 'op' }))
+        )
+          return
         switch (message.type) {
           case 'sync': {
             if (syncing.has(connectionId)) return

@@ -10,12 +10,17 @@ import { z } from 'zod'
 import { Participant } from '../domain/boards/board'
 import { Id, Role } from '../domain/practice'
 import { can } from '../domain/roles'
+import { sessionStatus, type SessionLimits } from '../domain/session-life'
 import { hashToken, newToken } from '../domain/tokens'
 import type { Credential, TicketGrant } from '../domain/boards/connections'
 import type { Db } from './db'
 import { epochSeconds, fromItem, isConditionFailure, toItem } from './items'
 import * as keys from './keys'
 import { queryEvery } from './query'
+import * as sessions from './sessions'
+
+/** The configured defaults (30 idle minutes, 12 hours), for callers that pass no limits. */
+const defaultSessionLimits: SessionLimits = { idleMinutes: 30, maxHours: 12 }
 
 /**
  * The ways into a board besides a staff session: one-minute socket tickets, expiring guest links,
@@ -377,8 +382,7 @@ async function guestSessionByHash(db: Db, sessionHash: string, now: Date) {
   return session
 }
 
-const StaffSession = z.object({ practiceId: Id, userId: Id, expiresAt: z.number() })
-const StaffUser = z.object({ role: Role })
+const StaffUser = z.object({ role: Role, sessionEpoch: z.number().int().default(0) })
 
 /**
  * What a socket's credential grants now: the socket's facilitator flag as a ticket would decide
@@ -395,6 +399,10 @@ export async function currentRights(
   on: { practiceId: string; boardId: string; participant: Participant },
   credential: Credential,
   now = new Date(),
+  {
+    limits = defaultSessionLimits,
+    active = false,
+  }: { limits?: SessionLimits; active?: boolean } = {},
 ): Promise<{ facilitator: boolean } | undefined> {
   if (credential.kind === 'guest') {
     const session = await guestSessionByHash(db, credential.sessionHash, now)
@@ -404,16 +412,8 @@ export async function currentRights(
       session.participant.id === on.participant.id
     return same ? { facilitator: false } : undefined
   }
-  const { Item } = await db.client.send(
-    new GetCommand({
-      TableName: db.table,
-      Key: keys.session(credential.sessionHash),
-      ConsistentRead: true,
-    }),
-  )
-  if (!Item) return undefined
-  const session = fromItem(StaffSession, Item)
-  if (session.expiresAt <= epochSeconds(now)) return undefined
+  const session = await sessions.findByHash(db, credential.sessionHash, now, { consistent: true })
+  if (!session) return undefined
   if (session.practiceId !== on.practiceId || `u_${session.userId}` !== on.participant.id) {
     return undefined
   }
@@ -434,7 +434,13 @@ export async function currentRights(
     ),
   ])
   if (!user.Item || !board.Item) return undefined
-  const { role } = StaffUser.parse(user.Item)
+  const { role, sessionEpoch } = StaffUser.parse(user.Item)
+  const nowSeconds = epochSeconds(now)
+  if (sessionStatus(session, sessionEpoch, limits, nowSeconds) !== 'live') return undefined
+  // A write on the board is activity, as an HTTP request is: a busy meeting never idles out.
+  if (active && nowSeconds - session.lastSeenAt >= 60) {
+    await sessions.touchByHash(db, credential.sessionHash, now)
+  }
   if (!can(role, 'practice:read')) return undefined
   const facilitatorId = (board.Item as { facilitatorId?: unknown }).facilitatorId
   return { facilitator: facilitatorId === on.participant.id || can(role, 'boards:facilitate') }

@@ -60,12 +60,46 @@ export async function create(
 
 /** The live session for a cookie token, or undefined. TTL deletion lags, so expiry is checked here. */
 export async function find(db: Db, token: string, now = new Date()): Promise<Session | undefined> {
+  return findByHash(db, hashToken(token), now)
+}
+
+/**
+ * The session whose token hashes to this, unless its item expired: how a board socket, which
+ * keeps only the hash, finds the session its ticket came from.
+ */
+export async function findByHash(
+  db: Db,
+  tokenHash: string,
+  now = new Date(),
+  { consistent = false } = {},
+): Promise<Session | undefined> {
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.table, Key: keys.session(hashToken(token)) }),
+    new GetCommand({
+      TableName: db.table,
+      Key: keys.session(tokenHash),
+      ConsistentRead: consistent,
+    }),
   )
   if (!Item) return undefined
   const session = fromItem(Session, Item, upgrade)
   return session.expiresAt > epochSeconds(now) ? session : undefined
+}
+
+/** Note that the session whose token hashes to this was used now (a board socket's write). */
+export async function touchByHash(db: Db, tokenHash: string, now = new Date()): Promise<void> {
+  try {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.session(tokenHash),
+        UpdateExpression: 'SET lastSeenAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':now': epochSeconds(now) },
+      }),
+    )
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { sameSecret } from '../../domain/constant-time'
 import { Forbidden, SessionExpired, Unauthenticated } from '../../domain/errors'
 import { can, type Ability } from '../../domain/roles'
+import { sessionLimits, sessionStatus } from '../../domain/session-life'
 import * as practices from '../../store/practices'
 import * as sessions from '../../store/sessions'
 import * as users from '../../store/users'
@@ -32,13 +33,15 @@ export async function resolveSession(c: Context<AppEnv>, token: string): Promise
   ])
   // A removed person's sessions die with their user item.
   if (!practice || !found) throw ended()
-  if (session.epoch !== found.sessionEpoch) throw ended()
-  const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = c.var.deps.config
   const seconds = Math.floor(now.getTime() / 1000)
-  if (
-    seconds - session.lastSeenAt > SESSION_IDLE_MINUTES * 60 ||
-    seconds - session.createdAt > SESSION_MAX_HOURS * 3600
-  ) {
+  const status = sessionStatus(
+    session,
+    found.sessionEpoch,
+    sessionLimits(c.var.deps.config),
+    seconds,
+  )
+  if (status === 'ended') throw ended()
+  if (status === 'expired') {
     await sessions.remove(c.var.db, token)
     throw new SessionExpired()
   }
