@@ -153,7 +153,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   expect(svg.headers()['content-type']).toContain('image/svg+xml')
   await page.getByLabel('Location').selectOption({ label: 'Main Street clinic' })
   await expect(page.getByLabel('Survey link')).toHaveValue(
-    new RegExp(`/s/${surveyId}\\?location=${location.id}$`),
+    new RegExp(`/s/${surveyId}\\?location=${location.id}&kiosk=1$`),
   )
   await expect(qr).toHaveAttribute('src', new RegExp(`location=${location.id}`))
   await expect(page.getByRole('link', { name: /Download SVG/ })).toHaveAttribute(
@@ -166,7 +166,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   )
 
   await page.getByRole('link', { name: 'Printable poster' }).click()
-  await expect(page).toHaveURL(`/surveys/${surveyId}/poster?location=${location.id}`)
+  await expect(page).toHaveURL(`/surveys/${surveyId}/poster?location=${location.id}&kiosk=1`)
   await expect(page.getByRole('heading', { level: 1, name: 'Printable poster' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'How was your visit?' })).toBeVisible()
   await expect(page.getByRole('heading', { name: '¿Cómo fue su visita?' })).toBeVisible()
