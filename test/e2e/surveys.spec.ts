@@ -234,7 +234,7 @@ test('archiving a survey stops its link and leaves it read-only', async ({ page 
   for (const name of ['Save draft', 'Edit question 1', 'Archive survey', 'Copy link']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0)
   }
-  expect((await page.request.get(`/api/public/surveys/${id}`)).status()).toBe(404)
+  expect((await page.request.get(`/api/public/surveys/${id}`)).status()).toBe(410)
 
   // Changed their mind: restoring puts the same version back on the same link.
   await page.getByRole('button', { name: 'Restore survey' }).click()
