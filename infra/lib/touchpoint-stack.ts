@@ -34,17 +34,19 @@ export class TouchpointStack extends Stack {
     })
     const originVerify = originSecret.secretValue.unsafeUnwrap()
     const api = new Api(this, 'Api', { table, mailFrom: props.mailFrom, originVerify })
+    const boardSocket = new BoardSocket(this, 'BoardSocket', { table })
     const web = new WebHosting(this, 'Web', {
       apiDomainName: api.domainName,
       originVerify,
       webBuildDir: props.webBuildDir ?? paths.webBuild,
+      // Pages may open the board's socket, API Gateway's own origin, and no other (CSP connect-src).
+      socketOrigin: `wss://${boardSocket.webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
     })
     // Links in e-mails must use the CloudFront address: behind CloudFront the API sees its own host.
     api.handler.addEnvironment('PUBLIC_URL', web.url)
 
     // Live boards: `POST /api/boards/{id}/ticket` hands out this address, and the HTTP API
     // publishes entries it applies itself (archiving a board) to the sockets on that board.
-    const boardSocket = new BoardSocket(this, 'BoardSocket', { table })
     api.handler.addEnvironment('BOARD_SOCKET_URL', boardSocket.url)
     boardSocket.grantManageConnections(api.handler)
     // `$connect` refuses a handshake whose Origin is not the site's.

@@ -15,6 +15,8 @@ export interface WebHostingProps {
   originVerify: string
   /** The SvelteKit static build (adapter-static), uploaded only if it has an index.html. */
   webBuildDir: string
+  /** The board socket's origin (API Gateway), which pages may connect to besides their own. */
+  socketOrigin?: string
 }
 
 /**
@@ -48,7 +50,10 @@ export class WebHosting extends Construct {
       autoDeleteObjects: true,
     })
 
-    const securityHeaders = createSecurityHeadersPolicy(this, 'SecurityHeaders')
+    const securityHeaders = createSecurityHeadersPolicy(this, 'SecurityHeaders', {
+      webBuildDir: props.webBuildDir,
+      socketOrigin: props.socketOrigin,
+    })
     const spaRewrite = new cloudfront.Function(this, 'SpaRewrite', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       code: cloudfront.FunctionCode.fromInline(spaRewriteCode),

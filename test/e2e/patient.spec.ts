@@ -410,23 +410,49 @@ test('the server’s answers: a refused answer, a closed survey, a busy server',
   await page.goto(survey.path)
   await answerVisitPulse(page, 5)
 
-  // 400 naming an answer: back to that question, with a message, to fix and send again.
+  // 400 naming two answers, in the server's own problem+json (functions/src/api/problem.ts):
+  // every one is listed, and the page goes to the first, to fix and send again.
   await page.route('**/api/public/surveys/*/responses', (route) =>
     route.fulfill({
       status: 400,
       contentType: 'application/problem+json',
       body: JSON.stringify({
-        title: 'Please check the form',
+        type: 'https://touchpoint.dev/problems/invalid',
+        title: 'Bad request',
         status: 400,
+        detail: 'answers.recommend: Expected a whole number from 0 to 10',
+        requestId: 'req-1',
         field: 'answers.recommend',
-        errors: [{ field: 'answers.recommend', message: 'Expected a whole number from 0 to 10' }],
+        errors: [
+          { field: 'answers.recommend', message: 'Expected a whole number from 0 to 10' },
+          { field: 'answers.visit', message: 'Expected a whole number from 1 to 5' },
+        ],
       }),
     }),
   )
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(heading(page)).toContainText('How likely are you to recommend')
   await expect(heading(page)).toBeFocused()
-  await expect(page.getByRole('alert')).toHaveText('Please check this answer and try again.')
+  const summary = page
+    .getByRole('alert')
+    .filter({ hasText: /^Please check th(is answer|ese \d+ answers):/ })
+  await expect(summary).toContainText('Please check these 2 answers:')
+  await expect(summary.getByRole('button')).toHaveText([
+    /^1\. How likely are you to recommend/,
+    /^4\. How was your time with the doctor/,
+  ])
+  await expect(page.getByText('Please check this answer and try again.')).toBeVisible()
+  // The second refused answer says so too, when the patient goes to it.
+  await summary.getByRole('button').nth(1).click()
+  await expect(page.getByText('Question 4 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Please check this answer and try again.')).toBeVisible()
+  await page.getByRole('button', { name: 'Back' }).click()
+  await page.getByRole('button', { name: 'Back' }).click()
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(heading(page)).toContainText('How likely are you to recommend')
+  await radio(page, '6').check()
+  await expect(summary).toContainText('Please check this answer:')
+  await expect(summary.getByRole('button')).toHaveText([/^4\. How was your time/])
 
   // 429: a polite wait, then it goes through by itself.
   await page.unrouteAll()
@@ -455,11 +481,11 @@ test('the server’s answers: a refused answer, a closed survey, a busy server',
   expect(archived.status()).toBe(200)
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(
-    page.getByRole('heading', { level: 1, name: 'This survey is no longer open' }),
+    page.getByRole('heading', { level: 1, name: 'This survey isn’t taking answers' }),
   ).toBeVisible()
   await page.reload()
   await expect(
-    page.getByRole('heading', { level: 1, name: 'This survey is no longer open' }),
+    page.getByRole('heading', { level: 1, name: 'This survey isn’t taking answers' }),
   ).toBeVisible()
   expect((await survey.responses()).total).toBe(1)
 })
@@ -470,10 +496,203 @@ test('when the survey cannot be fetched, the page says so and tries again on req
   const survey = await publishedSurvey(page)
   await page.route(`**/api/public/surveys/${survey.id}`, (route) => route.abort())
   await page.goto(survey.path)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This survey could not open')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'We can’t reach the practice right now',
+  )
+  await expect(page.getByText('Check that your phone is connected')).toBeVisible()
   await page.unrouteAll()
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(heading(page)).toContainText('How likely are you to recommend')
+})
+
+/** The patient page's entries in this browser's localStorage (answers kept on the phone). */
+const keptEntries = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('touchpoint:patient:')),
+  )
+
+test('a kiosk link keeps nothing across patients: no resume, and a fresh start after thank-you', async ({
+  page,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.goto(`${survey.path}?kiosk=1`)
+  await radio(page, '9').check()
+  await next(page)
+  await radio(page, '2').check()
+  expect(await keptEntries(page)).toEqual([])
+
+  // The next patient reloads, or finds the tablet as it was left: nothing of the last one.
+  await page.reload()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Welcome back')).toHaveCount(0)
+  await expect(radio(page, '9')).not.toBeChecked()
+
+  await answerVisitPulse(page, 6)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
+  await expect(page.getByText('You can close this page now.')).toHaveCount(0)
+  await expect(page.getByText(/starts over for the next person in \d+ s/)).toBeVisible()
+  expect(await keptEntries(page)).toEqual([])
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(radio(page, '6')).not.toBeChecked()
+  expect((await survey.responses()).total).toBe(1)
+})
+
+test('a kiosk left alone asks “still there?” and then starts over for the next patient', async ({
+  page,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.clock.install()
+  await page.goto(`${survey.path}?kiosk=1`)
+  await radio(page, '3').check()
+  await next(page)
+
+  await page.clock.fastForward('03:01')
+  const prompt = page.getByRole('dialog', { name: 'Are you still there?' })
+  await expect(prompt).toBeVisible()
+  await expect(prompt).toContainText(/Starting over in \d+ s…/)
+  await prompt.getByRole('button', { name: 'I’m still here' }).click()
+  await expect(prompt).toBeHidden()
+  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+
+  await page.clock.fastForward('03:01')
+  await expect(prompt).toBeVisible()
+  // The countdown ticks every second: run them all.
+  await page.clock.runFor(21_000)
+  await expect(prompt).toBeHidden()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(radio(page, '3')).not.toBeChecked()
+})
+
+test('a personal phone resumes for half an hour, and free text only when asked', async ({
+  page,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.goto(survey.path)
+  await radio(page, '8').check()
+  for (let step = 0; step < 7; step++) await next(page)
+  await page.getByLabel('What is one thing we could do better?').fill('My neighbour was there too')
+
+  await page.reload()
+  await expect(page.getByText('We kept the answers you gave on this phone.')).toBeVisible()
+  await expect(page.getByText('Anything you wrote stays hidden unless you continue.')).toBeVisible()
+  await expect(page.getByLabel('What is one thing we could do better?')).toHaveValue('')
+  await page.getByRole('button', { name: 'Continue where I left off' }).click()
+  await expect(page.getByLabel('What is one thing we could do better?')).toHaveValue(
+    'My neighbour was there too',
+  )
+
+  // Half an hour after the last answer, the phone no longer offers them back.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith('touchpoint:patient:')) continue
+      const entry = JSON.parse(localStorage.getItem(key) ?? '{}') as { savedAt: string }
+      entry.savedAt = new Date(Date.now() - 31 * 60_000).toISOString()
+      localStorage.setItem(key, JSON.stringify(entry))
+    }
+  })
+  await page.reload()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Welcome back')).toHaveCount(0)
+  await expect(radio(page, '8')).not.toBeChecked()
+})
+
+test('the browser’s Back and Forward move one question, and a reload of the thank-you page keeps it', async ({
+  page,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.goto(survey.path)
+  await radio(page, '9').check()
+  await next(page)
+  await radio(page, '4').check()
+  await next(page)
+  await expect(page.getByText('Question 3 of 9', { exact: true })).toBeVisible()
+
+  await page.goBack()
+  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+  await expect(radio(page, '4')).toBeChecked()
+  await expect(heading(page)).toBeFocused()
+  await page.goBack()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`${survey.path}$`))
+  await page.goForward()
+  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+  // The page's own Back is the browser's too: Forward undoes it.
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await page.goForward()
+  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+
+  for (let step = 0; step < 7; step++) await next(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
+  await expect(page.getByText('Question 1 of 9', { exact: true })).toHaveCount(0)
+  expect((await survey.responses()).total).toBe(1)
+})
+
+test('a long paste is cut to the limit and the page says how much was left out', async ({
+  page,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.goto(survey.path)
+  await radio(page, '7').check()
+  for (let step = 0; step < 7; step++) await next(page)
+  const box = page.getByLabel('What is one thing we could do better?')
+
+  // Near the limit the page says so, before anything is cut.
+  await box.fill('a'.repeat(950))
+  await expect(page.getByText('Almost at the limit: 50 characters left.')).toBeVisible()
+
+  await box.fill('')
+  await box.focus()
+  await page.evaluate(() => {
+    const data = new DataTransfer()
+    data.setData('text/plain', 'b'.repeat(5000))
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    )
+  })
+  await expect(page.getByRole('alert')).toHaveText(
+    'What you pasted was too long: the last 4,000 characters were left out to stay within 1,000.',
+  )
+  await expect(box).toHaveValue('b'.repeat(1000))
+  await expect(page.getByText('1000 of 1000 characters')).toBeVisible()
+})
+
+test('a link says what is true: mistyped, not taking answers, or the practice unreachable with answers kept', async ({
+  page,
+}) => {
+  await page.goto('/s/01ARZ3NDEKTSV4RRFFQ69G5FAV')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find this survey')
+  await expect(page.getByText('Check the link you were given')).toBeVisible()
+
+  const survey = await publishedSurvey(page)
+  const draft = await page.request.post('/api/surveys', {
+    headers: survey.headers,
+    data: { templateId: 'telehealth' },
+  })
+  const { id: draftId } = (await draft.json()) as { id: string }
+  await page.goto(`/s/${draftId}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'This survey isn’t taking answers',
+  )
+
+  await page.goto(survey.path)
+  await radio(page, '9').check()
+  await page.route(`**/api/public/surveys/${survey.id}`, (route) => route.abort())
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'We can’t reach the practice right now',
+  )
+  await expect(
+    page.getByText('Your answers are kept on this device; try again in a moment.'),
+  ).toBeVisible()
+  await page.unrouteAll()
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(radio(page, '9')).toBeChecked()
 })
 
 /** A draft of our own: one required single choice, one multiple choice of at most two, one text. */
@@ -601,10 +820,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, 'the thank-you page')
 
     await page.goto('/s/01ARZ3NDEKTSV4RRFFQ69G5FAV')
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'This survey is no longer open',
-    )
-    await expectNoViolations(page, 'a closed survey')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find this survey')
+    await expectNoViolations(page, 'an unknown survey')
   })
 
   test(`the staff preview walks the draft and sends nothing (${colorScheme})`, async ({ page }) => {

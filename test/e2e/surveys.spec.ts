@@ -153,7 +153,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   expect(svg.headers()['content-type']).toContain('image/svg+xml')
   await page.getByLabel('Location').selectOption({ label: 'Main Street clinic' })
   await expect(page.getByLabel('Survey link')).toHaveValue(
-    new RegExp(`/s/${surveyId}\\?location=${location.id}$`),
+    new RegExp(`/s/${surveyId}\\?location=${location.id}&kiosk=1$`),
   )
   await expect(qr).toHaveAttribute('src', new RegExp(`location=${location.id}`))
   await expect(page.getByRole('link', { name: /Download SVG/ })).toHaveAttribute(
@@ -166,7 +166,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   )
 
   await page.getByRole('link', { name: 'Printable poster' }).click()
-  await expect(page).toHaveURL(`/surveys/${surveyId}/poster?location=${location.id}`)
+  await expect(page).toHaveURL(`/surveys/${surveyId}/poster?location=${location.id}&kiosk=1`)
   await expect(page.getByRole('heading', { level: 1, name: 'Printable poster' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'How was your visit?' })).toBeVisible()
   await expect(page.getByRole('heading', { name: '¿Cómo fue su visita?' })).toBeVisible()
@@ -234,7 +234,7 @@ test('archiving a survey stops its link and leaves it read-only', async ({ page 
   for (const name of ['Save draft', 'Edit question 1', 'Archive survey', 'Copy link']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0)
   }
-  expect((await page.request.get(`/api/public/surveys/${id}`)).status()).toBe(404)
+  expect((await page.request.get(`/api/public/surveys/${id}`)).status()).toBe(410)
 
   // Changed their mind: restoring puts the same version back on the same link.
   await page.getByRole('button', { name: 'Restore survey' }).click()

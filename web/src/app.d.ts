@@ -4,6 +4,10 @@ declare global {
     interface Error {
       message: string
     }
+    /** Shallow-routing state: the patient page's question, one history entry per question. */
+    interface PageState {
+      question?: string
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { createApp } from '../api/app'
 import type { AppDeps } from '../api/env'
 import { createLogger } from '../api/logger'
-import { pageSecurityHeaders } from '../api/security-headers'
+import { contentSecurityPolicy, pageSecurityHeaders, scriptHashesOf } from '../api/security-headers'
 import { unmatchedRoute } from '../api/unmatched-route'
 import { createBoardHub } from '../realtime/hub'
 import { localSockets } from '../realtime/local-sockets'
@@ -121,12 +121,19 @@ export function createLocalApp(
     unmatchedRoute(() => api.routes),
   )
 
-  if (existsSync(`${buildDir}/index.html`)) {
+  const shell = `${buildDir}/index.html`
+  if (existsSync(shell)) {
     // Phones on slow links get pages gzipped, as CloudFront serves them in AWS.
     app.use('*', compress())
     app.use('*', async (c, next) => {
       await next()
       for (const [name, value] of Object.entries(pageSecurityHeaders)) c.header(name, value)
+      // The header allows the build's boot script by the hash kit wrote into index.html; locally
+      // the board socket is this origin, which 'self' covers.
+      c.header(
+        'content-security-policy',
+        contentSecurityPolicy({ scriptHashes: scriptHashesOf(readFileSync(shell, 'utf8')) }),
+      )
       // Hashed file names under _app/immutable never change: cache them for a year.
       if (c.req.path.startsWith('/_app/immutable/')) {
         c.header('cache-control', 'public, max-age=31536000, immutable')
@@ -139,7 +146,7 @@ export function createLocalApp(
       c.req.path.startsWith('/api/')
         ? api.fetch(c.req.raw, c.env)
         : // Read each time (a few hundred bytes): a rebuild while the server runs is served at once.
-          c.html(readFileSync(`${buildDir}/index.html`, 'utf8')),
+          c.html(readFileSync(shell, 'utf8')),
     )
   }
   return app

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
 import { Gone, NotFound } from '../domain/errors'
 import { Id } from '../domain/practice'
@@ -9,18 +9,40 @@ import { conditionFailedAt, fromItem, isConditionFailure, nowIso, toItem } from 
 import * as keys from './keys'
 import { queryAll } from './query'
 
+/**
+ * A survey link's lookup. It exists from the survey's creation to its deletion, so the patient page
+ * can say what is true: no lookup is a link that never existed (mistyped); `closed` is a draft not
+ * yet published or an archived survey ("isn't taking answers"); else `version` is live.
+ */
 const PublicLookup = z.object({
   practiceId: Id,
   surveyId: Id,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().optional(),
+  closed: z.boolean().optional(),
 })
 
 export async function create(db: Db, practiceId: string, survey: Survey): Promise<void> {
   await db.client.send(
-    new PutCommand({
-      TableName: db.table,
-      Item: toItem(keys.survey(practiceId, survey.id), 'survey', survey),
-      ConditionExpression: 'attribute_not_exists(pk)',
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.table,
+            Item: toItem(keys.survey(practiceId, survey.id), 'survey', survey),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: db.table,
+            Item: toItem(keys.publicSurvey(survey.id), 'public-survey', {
+              practiceId,
+              surveyId: survey.id,
+              closed: true,
+            }),
+          },
+        },
+      ],
     }),
   )
 }
@@ -192,11 +214,20 @@ export async function findPublic(
   )
   if (!Item) return undefined
   const lookup = fromItem(PublicLookup, Item)
+  if (lookup.closed || !lookup.version) return undefined
   const version = await getVersion(db, lookup.practiceId, surveyId, lookup.version)
   return version ? { practiceId: lookup.practiceId, version } : undefined
 }
 
-/** Stop accepting responses: the public link answers 404; the survey and its responses stay. */
+/** Whether a link that is not live belongs to a survey (a draft, or archived) rather than to none. */
+export async function isClosedLink(db: Db, surveyId: string): Promise<boolean> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.publicSurvey(surveyId) }),
+  )
+  return Item ? fromItem(PublicLookup, Item).closed === true : false
+}
+
+/** Stop accepting responses: the public link answers 410; the survey and its responses stay. */
 export async function archive(db: Db, practiceId: string, surveyId: string): Promise<Survey> {
   try {
     const [{ Attributes }] = await Promise.all([
@@ -214,7 +245,19 @@ export async function archive(db: Db, practiceId: string, surveyId: string): Pro
     ])
     await db.client.send(
       new TransactWriteCommand({
-        TransactItems: [{ Delete: { TableName: db.table, Key: keys.publicSurvey(surveyId) } }],
+        // Kept, marked closed: the link then says the survey isn't taking answers, not "no such link".
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.publicSurvey(surveyId), 'public-survey', {
+                practiceId,
+                surveyId,
+                closed: true,
+              }),
+            },
+          },
+        ],
       }),
     )
     return fromItem(Survey, Attributes ?? {})

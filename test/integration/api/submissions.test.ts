@@ -260,3 +260,26 @@ describe('rate limiting', () => {
     ).toBe(201)
   })
 })
+
+describe('opening a survey link', () => {
+  it('answers 404 for a link no survey has, and 410 for a draft or an archived survey', async () => {
+    const { owner } = await freshPractice(app)
+    const patient = new Caller(app)
+    const unknown = await patient.get('/api/public/surveys/01ARZ3NDEKTSV4RRFFQ69G5FAV')
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json')
+
+    const draft = await owner.post('/api/surveys', { templateId: 'visit-pulse' })
+    const closedDraft = await patient.get(`/api/public/surveys/${draft.body.id}`)
+    expect(closedDraft.status).toBe(410)
+    expect(closedDraft.headers.get('content-type')).toBe('application/problem+json')
+
+    const { id } = await publishedSurvey(owner)
+    expect((await patient.get(`/api/public/surveys/${id}`)).status).toBe(200)
+    await owner.post(`/api/surveys/${id}/archive`)
+    expect((await patient.get(`/api/public/surveys/${id}`)).status).toBe(410)
+    // Restored: live again at its published version.
+    await owner.post(`/api/surveys/${id}/restore`)
+    expect((await patient.get(`/api/public/surveys/${id}`)).body.version).toBe(1)
+  })
+})

@@ -33,7 +33,7 @@ describe('editing and publishing', () => {
     })
     expect(created.body.draft.languages).toEqual(['en'])
     // Not live yet: patients cannot open it.
-    expect((await new Caller(app).get(`/api/public/surveys/${created.body.id}`)).status).toBe(404)
+    expect((await new Caller(app).get(`/api/public/surveys/${created.body.id}`)).status).toBe(410)
 
     const published = await owner.post(`/api/surveys/${created.body.id}/publish`)
     expect(published.status).toBe(200)
@@ -127,7 +127,7 @@ describe('editing and publishing', () => {
       answers: pulseAnswers(),
     })
     expect((await owner.post(`/api/surveys/${id}/archive`)).body.status).toBe('archived')
-    expect((await new Caller(app).get(`/api/public/surveys/${id}`)).status).toBe(404)
+    expect((await new Caller(app).get(`/api/public/surveys/${id}`)).status).toBe(410)
     expect((await owner.get(`/api/responses?surveyId=${id}`)).body.total).toBe(1)
   })
 
@@ -156,7 +156,7 @@ describe('editing and publishing', () => {
     await owner.post(`/api/surveys/${created.body.id}/archive`)
     const restored = await owner.post(`/api/surveys/${created.body.id}/restore`)
     expect(restored.body).toMatchObject({ status: 'draft', publishedVersion: null })
-    expect((await new Caller(app).get(`/api/public/surveys/${created.body.id}`)).status).toBe(404)
+    expect((await new Caller(app).get(`/api/public/surveys/${created.body.id}`)).status).toBe(410)
   })
 
   it('knows a draft saved unchanged has nothing to publish, and makes no identical version', async () => {

@@ -53,16 +53,27 @@ export type {
 /** Where a survey link or QR code says the patient was seen. */
 export type Where = Pick<QrQuery, 'location' | 'provider'>
 
-/** `?location=…&provider=…` for a link to a page of the app, or '' when neither is set. */
+/**
+ * `?location=…&provider=…&kiosk=1` for a link to a page of the app, or '' when nothing is set.
+ *
+ * @example
+ * whereSearch({ location: '01H…' }) // '?location=01H…&kiosk=1'
+ */
 export function whereSearch(where: Where): string {
   const query = whereQuery(where).toString()
   return query ? `?${query}` : ''
 }
 
+/**
+ * A link made for a location is opened on that location's shared device (a waiting-room tablet,
+ * a poster's QR code), so it opens in kiosk mode: the patient page keeps no answers across
+ * patients. A link with no location is one person's (e-mail, SMS) and may resume.
+ */
 function whereQuery(where: Where): URLSearchParams {
   const query = new URLSearchParams()
   if (where.location) query.set('location', where.location)
   if (where.provider) query.set('provider', where.provider)
+  if (where.location) query.set('kiosk', '1')
   return query
 }
 

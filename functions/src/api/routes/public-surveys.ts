@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { NotFound } from '../../domain/errors'
+import { Gone, NotFound } from '../../domain/errors'
 import { Id } from '../../domain/practice'
 import { acceptSubmission } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
@@ -19,7 +19,11 @@ const getPublicSurvey = createRoute({
   tags: ['Patients'],
   summary: 'The live version of a survey, for the patient page (no sign-in)',
   request: { params },
-  responses: { 200: jsonResponse(PublicSurvey, 'The survey'), ...problemResponses(404) },
+  responses: {
+    200: jsonResponse(PublicSurvey, 'The survey'),
+    // 404: no survey has this link (mistyped); 410: a draft or an archived survey.
+    ...problemResponses(404, 410),
+  },
 })
 
 const submit = createRoute({
@@ -43,7 +47,12 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const { id } = c.req.valid('param')
     const live = await surveys.findPublic(c.var.db, id)
     const practice = live && (await practices.get(c.var.db, live.practiceId))
-    if (!live || !practice) throw new NotFound('survey')
+    if (!live || !practice) {
+      if (!live && (await surveys.isClosedLink(c.var.db, id))) {
+        throw new Gone('This survey is not taking answers.')
+      }
+      throw new NotFound('survey')
+    }
     const { definition } = live.version
     c.header('cache-control', 'no-cache')
     return c.json(

@@ -170,11 +170,13 @@ const qrCode = createRoute({
 export function publicUrl(
   c: Context<AppEnv>,
   surveyId: string,
-  where: { location?: string; provider?: string } = {},
+  where: { location?: string; provider?: string; kiosk?: boolean } = {},
 ) {
   const url = new URL(`/s/${surveyId}`, publicOrigin(c))
   if (where.location) url.searchParams.set('location', where.location)
   if (where.provider) url.searchParams.set('provider', where.provider)
+  // A shared device (waiting-room tablet, poster): the page keeps nothing across patients.
+  if (where.kiosk) url.searchParams.set('kiosk', '1')
   return url.toString()
 }
 
@@ -304,7 +306,12 @@ export const surveysApi = new OpenAPIHono<AppEnv>()
     const { id } = c.req.valid('param')
     const { format, location, provider } = c.req.valid('query')
     await surveyOf(c, id)
-    const url = publicUrl(c, id, { ...(location && { location }), ...(provider && { provider }) })
+    // A QR code is printed for a place (a poster, a desk), never sent to one person: kiosk link.
+    const url = publicUrl(c, id, {
+      ...(location && { location }),
+      ...(provider && { provider }),
+      kiosk: true,
+    })
     // Quartile error correction survives a smudged or partly covered poster.
     const options = { errorCorrectionLevel: 'Q' as const, margin: 2 }
     if (format === 'png') {

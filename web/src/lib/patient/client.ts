@@ -11,7 +11,9 @@ import type { Answers, Language, PublicSurvey, Visit } from './types'
 
 export type LoadOutcome =
   | { kind: 'ok'; survey: PublicSurvey }
-  /** Unknown, unpublished or archived (404), or a malformed link (400). */
+  /** No survey has this link (404), or it is malformed (400): most likely mistyped. */
+  | { kind: 'unknown' }
+  /** A draft not yet published, or an archived survey (410): it exists but takes no answers. */
   | { kind: 'closed' }
   /** No connection, or the server failed: worth trying again. */
   | { kind: 'unreachable' }
@@ -27,8 +29,12 @@ export interface Submission extends SubmissionBody, Visit {
 export type SendOutcome =
   | { kind: 'sent'; id: string; submittedAt: string }
   | { kind: 'offline' }
-  /** 400: `questionId` is the question the server refused (from `field: answers.<id>`). */
-  | { kind: 'invalid'; questionId: string | null }
+  /**
+   * 400: the questions whose answers the server refused, from every `errors[].field` of the
+   * problem that reads `answers.<id>` (or its `field` alone, from an older server); empty when it
+   * named none (another field, such as the language).
+   */
+  | { kind: 'invalid'; questionIds: string[] }
   | { kind: 'closed' }
   | { kind: 'busy'; retryAfterSeconds: number }
   | { kind: 'failed' }
@@ -49,8 +55,9 @@ export async function loadSurvey(surveyId: string, fetcher: typeof fetch): Promi
     }
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-      return { kind: 'closed' }
+      return { kind: 'unknown' }
     }
+    if (error instanceof ApiError && error.status === 410) return { kind: 'closed' }
     // Offline, or an answer that is not JSON: either way, trying again is the remedy.
     return { kind: 'unreachable' }
   }
@@ -79,12 +86,17 @@ export async function sendAnswers(surveyId: string, body: Submission): Promise<S
 
 function refused(error: ApiError): SendOutcome {
   if (error.status === 0) return { kind: 'offline' }
-  if (error.status === 404) return { kind: 'closed' }
+  // The survey opened, so it exists: archived (or unpublished) since.
+  if (error.status === 404 || error.status === 410) return { kind: 'closed' }
   if (error.status === 429)
     return { kind: 'busy', retryAfterSeconds: error.retryAfterSeconds ?? 30 }
-  if (error.status === 400) {
-    const match = error.field ? /^answers\.(.+)$/.exec(error.field) : null
-    return { kind: 'invalid', questionId: match?.[1] ?? null }
-  }
+  if (error.status === 400) return { kind: 'invalid', questionIds: refusedQuestions(error) }
   return { kind: 'failed' }
+}
+
+/** The question ids a 400 names, in order, once each. */
+function refusedQuestions(error: ApiError): string[] {
+  const fields = error.errors?.map((entry) => entry.field) ?? (error.field ? [error.field] : [])
+  const ids = fields.flatMap((field) => /^answers\.([^.]+)/.exec(field)?.[1] ?? [])
+  return [...new Set(ids)]
 }

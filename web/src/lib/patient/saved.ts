@@ -23,13 +23,21 @@ export interface Saved extends Visit {
 const prefix = 'touchpoint:patient:'
 
 /**
- * A phone may be shared, or be the waiting room's tablet: answers are not kept forever. Unsent
- * ones are dropped after a week; answers waiting for a connection after 30 days.
+ * A phone may be shared: answers being given are kept for half an hour after the last one, long
+ * enough to come back after a call, too short to greet the next person who picks the phone up.
+ * Answers waiting for a connection (the patient pressed Send) are kept 30 days, and never shown.
+ * Kiosk links (a waiting-room tablet) keep nothing but those: see `outboxKey`.
  */
-const keepAnsweringMs = 7 * 24 * 60 * 60 * 1000
+export const keepAnsweringMs = 30 * 60 * 1000
 const keepWaitingMs = 30 * 24 * 60 * 60 * 1000
 
 export const storageKey = (surveyId: string, version: number) => `${prefix}${surveyId}:v${version}`
+
+/**
+ * Where a kiosk keeps sent answers until the server has them: one entry per submission, under its
+ * idempotency key, so the next patient's survey (the same survey and version) never reads it.
+ */
+export const outboxKey = (idempotencyKey: string) => `${prefix}outbox:${idempotencyKey}`
 
 function storage(): Storage | null {
   try {
@@ -58,22 +66,65 @@ export function read(surveyId: string, version: number): Saved | null {
   return parse(storage()?.getItem(storageKey(surveyId, version)) ?? null)
 }
 
-export function write(saved: Saved): void {
+/** Whether a resumable entry is fresh enough to be offered back (see `keepAnsweringMs`). */
+export function isFresh(saved: Saved, now = Date.now()): boolean {
+  return saved.outgoing !== undefined || now - Date.parse(saved.savedAt) < keepAnsweringMs
+}
+
+export function write(saved: Saved, key = storageKey(saved.surveyId, saved.version)): void {
   try {
-    storage()?.setItem(
-      storageKey(saved.surveyId, saved.version),
-      JSON.stringify({ ...saved, savedAt: new Date().toISOString() }),
-    )
+    storage()?.setItem(key, JSON.stringify({ ...saved, savedAt: new Date().toISOString() }))
   } catch {
     // Full or blocked: the answers live on in the page until it closes.
   }
 }
 
-export function remove(surveyId: string, version: number): void {
+export function remove(surveyId: string, version: number, key = storageKey(surveyId, version)) {
   try {
-    storage()?.removeItem(storageKey(surveyId, version))
+    storage()?.removeItem(key)
   } catch {
     // Nothing to clean up where nothing could be stored.
+  }
+}
+
+/** Whether this phone keeps answers to any version of a survey (the page says so when offline). */
+export function keepsAnswersFor(surveyId: string): boolean {
+  const store = storage()
+  if (!store) return false
+  for (let index = 0; index < store.length; index++) {
+    const key = store.key(index)
+    if (!key?.startsWith(prefix)) continue
+    const saved = parse(store.getItem(key))
+    if (saved?.surveyId === surveyId && Object.keys(saved.answers).length > 0 && isFresh(saved)) {
+      return true
+    }
+  }
+  return false
+}
+
+const sentKey = (surveyId: string, version: number) => `${prefix}sent:${surveyId}:v${version}`
+
+/**
+ * Remembers, for this tab only (sessionStorage), that its answers were sent, so a reload of the
+ * thank-you page shows it again rather than a blank first question. Holds no answers.
+ */
+export function markSent(surveyId: string, version: number): void {
+  try {
+    window.sessionStorage.setItem(sentKey(surveyId, version), new Date().toISOString())
+  } catch {
+    // Blocked: a reload then starts the survey afresh, which loses nothing.
+  }
+}
+
+/** Whether this tab's page was reloaded after its answers were sent (not a new visit). */
+export function wasSentBeforeReload(surveyId: string, version: number): boolean {
+  try {
+    const sentAt = window.sessionStorage.getItem(sentKey(surveyId, version))
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined
+    return sentAt !== null && navigation?.type === 'reload'
+  } catch {
+    return false
   }
 }
 
@@ -95,16 +146,16 @@ export function prune(now = Date.now()): void {
   }
 }
 
-/** Every entry on this phone whose answers wait to be sent, for any survey or version. */
-export function waiting(): Saved[] {
+/** Every entry on this phone whose answers wait to be sent (any survey, version, kiosk), by key. */
+export function waiting(): { key: string; saved: Saved }[] {
   const store = storage()
   if (!store) return []
-  const found: Saved[] = []
+  const found: { key: string; saved: Saved }[] = []
   for (let index = 0; index < store.length; index++) {
     const key = store.key(index)
     if (!key?.startsWith(prefix)) continue
     const saved = parse(store.getItem(key))
-    if (saved?.outgoing && saved.idempotencyKey) found.push(saved)
+    if (saved?.outgoing && saved.idempotencyKey) found.push({ key, saved })
   }
   return found
 }

@@ -27,6 +27,11 @@ export interface Strings {
   characterCount: (used: number, max: number) => string
   charactersLeft: (left: number) => string
   resumed: string
+  heldText: string
+  continueResumed: string
+  refusedSummary: (count: number) => string
+  nearLimit: (left: number) => string
+  pasteCut: (cut: number, max: number) => string
   changed: string
   startOver: string
   savedTitle: string
@@ -35,10 +40,18 @@ export interface Strings {
   savedBusy: string
   savedError: string
   tryNow: string
+  unknownTitle: string
+  unknownBody: string
   closedTitle: string
   closedBody: string
   unreachableTitle: string
   unreachableBody: string
+  unreachableKept: string
+  idleTitle: string
+  idleCountdown: (seconds: number) => string
+  stillHere: string
+  kioskNext: (seconds: number) => string
+  kioskDone: string
   retry: string
   thanksTitle: string
   thanksSent: string
@@ -76,6 +89,16 @@ const en: Strings = {
   characterCount: (used, max) => `${used} of ${max} characters`,
   charactersLeft: (left) => (left === 1 ? '1 character left' : `${left} characters left`),
   resumed: 'Welcome back. We kept the answers you gave on this phone.',
+  heldText: 'Anything you wrote stays hidden unless you continue.',
+  continueResumed: 'Continue where I left off',
+  refusedSummary: (count) =>
+    count === 1 ? 'Please check this answer:' : `Please check these ${count} answers:`,
+  nearLimit: (left) =>
+    left === 0
+      ? 'You have reached the limit. Anything more you type will not be added.'
+      : `Almost at the limit: ${left.toLocaleString('en')} ${left === 1 ? 'character' : 'characters'} left.`,
+  pasteCut: (cut, max) =>
+    `What you pasted was too long: the last ${cut.toLocaleString('en')} ${cut === 1 ? 'character was' : 'characters were'} left out to stay within ${max.toLocaleString('en')}.`,
   startOver: 'Start over',
   changed:
     'This survey changed while you were answering it. Please check your answers and send them again.',
@@ -87,10 +110,18 @@ const en: Strings = {
   savedError:
     'Something went wrong on our side. Your answers are saved on this phone, and we’ll try again shortly.',
   tryNow: 'Try again now',
-  closedTitle: 'This survey is no longer open',
+  unknownTitle: 'We can’t find this survey',
+  unknownBody: 'Check the link you were given, or ask the practice for a new one.',
+  closedTitle: 'This survey isn’t taking answers',
   closedBody: 'Thank you for wanting to share your experience. You can close this page.',
-  unreachableTitle: 'This survey could not open',
+  unreachableTitle: 'We can’t reach the practice right now',
   unreachableBody: 'Check that your phone is connected to the internet, then try again.',
+  unreachableKept: 'Your answers are kept on this device; try again in a moment.',
+  idleTitle: 'Are you still there?',
+  idleCountdown: (seconds) => `Starting over in ${seconds} s…`,
+  stillHere: 'I’m still here',
+  kioskNext: (seconds) => `This screen starts over for the next person in ${seconds} s.`,
+  kioskDone: 'Done',
   retry: 'Try again',
   thanksTitle: 'Thank you!',
   thanksSent: 'Your answers have been sent.',
@@ -118,6 +149,16 @@ const es: Strings = {
   characterCount: (used, max) => `${used} de ${max} caracteres`,
   charactersLeft: (left) => (left === 1 ? 'Queda 1 carácter' : `Quedan ${left} caracteres`),
   resumed: 'Hola de nuevo. Guardamos en este teléfono las respuestas que ya dio.',
+  heldText: 'Lo que escribió sigue oculto a menos que continúe.',
+  continueResumed: 'Continuar donde lo dejé',
+  refusedSummary: (count) =>
+    count === 1 ? 'Revise esta respuesta:' : `Revise estas ${count} respuestas:`,
+  nearLimit: (left) =>
+    left === 0
+      ? 'Llegó al límite. Lo que escriba de más no se añadirá.'
+      : `Casi en el límite: ${left === 1 ? 'queda 1 carácter' : `quedan ${left.toLocaleString('es')} caracteres`}.`,
+  pasteCut: (cut, max) =>
+    `Lo que pegó era demasiado largo: ${cut === 1 ? 'se dejó fuera el último carácter' : `se dejaron fuera los últimos ${cut.toLocaleString('es')} caracteres`} para no pasar de ${max.toLocaleString('es')}.`,
   startOver: 'Empezar de nuevo',
   changed: 'Esta encuesta cambió mientras la respondía. Revise sus respuestas y envíelas de nuevo.',
   savedTitle: 'Ya casi terminamos',
@@ -129,10 +170,19 @@ const es: Strings = {
   savedError:
     'Algo salió mal de nuestro lado. Sus respuestas están guardadas en este teléfono y lo intentaremos de nuevo en breve.',
   tryNow: 'Intentar ahora',
-  closedTitle: 'Esta encuesta ya no está abierta',
+  unknownTitle: 'No encontramos esta encuesta',
+  unknownBody: 'Revise el enlace que recibió o pida uno nuevo al consultorio.',
+  closedTitle: 'Esta encuesta no está recibiendo respuestas',
   closedBody: 'Gracias por querer compartir su experiencia. Ya puede cerrar esta página.',
-  unreachableTitle: 'No se pudo abrir esta encuesta',
+  unreachableTitle: 'No podemos comunicarnos con el consultorio en este momento',
   unreachableBody: 'Revise que su teléfono esté conectado a internet e inténtelo de nuevo.',
+  unreachableKept:
+    'Sus respuestas están guardadas en este dispositivo; inténtelo de nuevo en un momento.',
+  idleTitle: '¿Sigue ahí?',
+  idleCountdown: (seconds) => `Se empezará de nuevo en ${seconds} s…`,
+  stillHere: 'Sigo aquí',
+  kioskNext: (seconds) => `Esta pantalla se reiniciará para la siguiente persona en ${seconds} s.`,
+  kioskDone: 'Listo',
   retry: 'Reintentar',
   thanksTitle: '¡Gracias!',
   thanksSent: 'Sus respuestas se enviaron.',

@@ -20,6 +20,8 @@ export class SurveyFlow {
   language = $state<Language>('en')
   /** Why the current question cannot be left yet (shown under it), if it cannot. */
   problem = $state<Problem | null>(null)
+  /** Questions whose answers the server refused, each shown with why until answered again. */
+  refused = $state<string[]>([])
 
   /** The questions this patient will see, given skip logic and the answers so far. */
   readonly path = $derived.by(() => pathOf(this.survey.questions, this.answers))
@@ -45,6 +47,9 @@ export class SurveyFlow {
     else this.answers[questionId] = value
     // A fresh answer to the question on screen settles what was said about it.
     if (questionId === this.currentId && isAnswered(value)) this.problem = null
+    if (this.refused.includes(questionId)) {
+      this.refused = this.refused.filter((id) => id !== questionId)
+    }
   }
 
   /** Moves on unless the question is required and unanswered; 'end' after the last question. */
@@ -55,19 +60,37 @@ export class SurveyFlow {
       this.problem = 'required'
       return 'blocked'
     }
-    this.problem = null
     const following = this.path[this.index + 1]
-    if (!following) return 'end'
-    this.currentId = following.id
+    if (!following) {
+      this.problem = null
+      return 'end'
+    }
+    this.#arrive(following.id)
     return 'moved'
   }
 
   back(): boolean {
     const previous = this.path[this.index - 1]
     if (!previous) return false
-    this.problem = null
-    this.currentId = previous.id
+    this.#arrive(previous.id)
     return true
+  }
+
+  /**
+   * Goes to a question of the path (the browser's Back and Forward), but never past a required
+   * question left unanswered: that one is shown instead, saying why. Returns where it went.
+   */
+  goTo(questionId: string): string {
+    const target = this.path.findIndex((question) => question.id === questionId)
+    if (target < 0) return this.currentId
+    const blocking = this.path
+      .slice(0, target)
+      .find((question) => question.required && !isAnswered(this.answers[question.id]))
+    if (blocking) {
+      this.#arrive(blocking.id)
+      this.problem = 'required'
+    } else this.#arrive(questionId)
+    return this.currentId
   }
 
   /** Shows one question again, e.g. the one the server refused, with why. */
@@ -76,9 +99,22 @@ export class SurveyFlow {
     this.problem = problem
   }
 
+  /** The server refused these answers: each question says so when shown; the first is shown now. */
+  refuse(questionIds: readonly string[]): void {
+    this.refused = this.path.filter((q) => questionIds.includes(q.id)).map((q) => q.id)
+    const first = this.refused[0]
+    if (first) this.show(first, 'invalid')
+  }
+
   restart(): void {
     this.answers = {}
     this.problem = null
+    this.refused = []
     this.currentId = this.survey.questions[0]?.id ?? ''
+  }
+
+  #arrive(questionId: string): void {
+    this.currentId = questionId
+    this.problem = this.refused.includes(questionId) ? 'invalid' : null
   }
 }

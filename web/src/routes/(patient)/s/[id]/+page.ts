@@ -11,5 +11,7 @@ export const load: PageLoad = async ({ params, url, fetch }) => {
   const provider = url.searchParams.get('provider')
   if (location && ulid.test(location)) visit.location = location
   if (provider && ulid.test(provider)) visit.provider = provider
-  return { outcome: await loadSurvey(params.id, fetch), visit }
+  // Links for a place rather than a person (a waiting-room tablet, a poster's QR code) say so.
+  const kiosk = url.searchParams.get('kiosk') === '1'
+  return { outcome: await loadSurvey(params.id, fetch), visit, kiosk }
 }
