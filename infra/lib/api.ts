@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs'
 import * as logs from 'aws-cdk-lib/aws-logs'
+import * as s3 from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
 import { httpBundling } from './node-bundling'
 import { paths } from './paths'
@@ -22,11 +23,28 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly handler: nodejs.NodejsFunction
   readonly httpApi: apigw.HttpApi
+  /** Where response exports are built (an answer stops at 6 MB); each is gone after a day. */
+  readonly exportBucket: s3.Bucket
   /** The execute-api host name, for CloudFront to use as an origin. */
   readonly domainName: string
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id)
+
+    // Exports hold patients' words: private, encrypted, TLS-only, and kept a day at most (the
+    // download link works 5 minutes). Emptied and removed with the stack: nothing here is the
+    // only copy.
+    this.exportBucket = new s3.Bucket(this, 'ExportBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [
+        { expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    })
 
     this.handler = new nodejs.NodejsFunction(this, 'Handler', {
       entry: paths.httpHandler,
@@ -37,7 +55,8 @@ export class Api extends Construct {
       architecture: lambda.Architecture.ARM_64,
       // scrypt hashes passwords with 32 MiB, and Lambda's CPU share grows with memory.
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      // HTTP API waits 30 s at most; an export of a large practice reads for many seconds.
+      timeout: Duration.seconds(29),
       logGroup: new logs.LogGroup(this, 'Logs', {
         retention: logs.RetentionDays.ONE_MONTH,
         removalPolicy: RemovalPolicy.DESTROY,
@@ -48,6 +67,7 @@ export class Api extends Construct {
         // Demo practices are for trying Touchpoint locally, not for a practice's own account.
         ALLOW_DEMO: 'false',
         ORIGIN_VERIFY_SECRET: props.originVerify,
+        EXPORT_BUCKET: this.exportBucket.bucketName,
         ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
@@ -56,6 +76,8 @@ export class Api extends Construct {
     })
 
     props.table.grantReadWriteData(this.handler)
+    // Put the export, and sign the GET link with the handler's own role.
+    this.exportBucket.grantReadWrite(this.handler, 'exports/*')
     this.handler.addToRolePolicy(sendEmailStatement(this, props.mailFrom))
 
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {

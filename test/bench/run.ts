@@ -10,8 +10,9 @@
  * JVM and browser it starts is stopped before it ends.
  *
  * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute), and
- * `BENCH_ONLY=bundle npm run bench` figure 10 (under a minute), each putting its section into the
- * REPORT.md already there.
+ * `BENCH_ONLY=bundle npm run bench` figure 10 (under a minute), `BENCH_ONLY=export npm run bench`
+ * figure 11 (the response export's memory at 10,000 and 100,000 responses), each putting its
+ * section into the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -33,6 +34,7 @@ import { describeMachine } from './machine'
 import { measurePatientPage } from './patient-page'
 import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from './proc'
 import { measureBundle } from './bundle'
+import { exportSection, measureExport } from './export'
 import { boardSimSection, bundleSection, render, spliceSection, type Figures } from './report'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
@@ -66,8 +68,10 @@ const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_
 const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
-if (only !== undefined && only !== 'board-sim' && only !== 'bundle') {
-  process.stderr.write(`BENCH_ONLY=${only}: only "board-sim" or "bundle" can be measured alone\n`)
+if (only !== undefined && only !== 'board-sim' && only !== 'bundle' && only !== 'export') {
+  process.stderr.write(
+    `BENCH_ONLY=${only}: only "board-sim", "bundle" or "export" can be measured alone\n`,
+  )
   process.exit(2)
 }
 
@@ -320,6 +324,12 @@ async function boardSimOnly() {
   writeSection(boardSimSection(await boardSimFigures()))
 }
 
+/** BENCH_ONLY=export: figure 11 (the response export at 10,000 and 100,000), its own section. */
+async function exportOnly() {
+  const sizes = (process.env.BENCH_EXPORT_SIZES ?? '10000,100000').split(',').map(Number)
+  writeSection(exportSection(await measureExport(sizes, step), benchCommand()))
+}
+
 /** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
 async function bundleOnly() {
   step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
@@ -439,7 +449,14 @@ async function main() {
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
 }
 
-const work = only === 'board-sim' ? boardSimOnly : only === 'bundle' ? bundleOnly : main
+const work =
+  only === 'board-sim'
+    ? boardSimOnly
+    : only === 'bundle'
+      ? bundleOnly
+      : only === 'export'
+        ? exportOnly
+        : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),

@@ -7,6 +7,7 @@ import { commentParts, quoteSeparator } from '../domain/comment-text'
 import { monthsBetween } from '../domain/periods'
 import type { Practice } from '../domain/practice'
 import { redactQuote } from '../domain/redact'
+import { staffNames } from './staff-names'
 import { SurveyResponse, type SentimentLabel, type SurveyVersion } from '../domain/survey-records'
 import { fold } from '../domain/themes'
 import type { Db } from './db'
@@ -64,6 +65,7 @@ export async function search(
     .map(fold)
     .filter(Boolean)
   const versionOf = versionReader(db, practice.id)
+  const keep = await staffNames(db, practice.id)
   const found: Evidence[] = []
   let scanned = 0
   for (const month of monthsBetween(from, now, practice.timeZone)) {
@@ -81,7 +83,8 @@ export async function search(
       for (const item of page.Items ?? []) {
         if (scanned++ >= evidenceScanLimit) return found
         const response = fromItem(SurveyResponse, item)
-        const evidence = evidenceOf(response, month, await versionOf(response), practice.timeZone)
+        const version = await versionOf(response)
+        const evidence = evidenceOf(response, month, version, practice.timeZone, keep)
         if (!evidence) continue
         if (filter.touchpoint && !evidence.source.touchpointIds.includes(filter.touchpoint))
           continue
@@ -124,7 +127,7 @@ export async function resolveEvidence(
   if (!Item) return undefined
   const response = fromItem(SurveyResponse, Item)
   const version = await surveys.getVersion(db, owner.id, response.surveyId, response.version)
-  return evidenceOf(response, month, version, owner.timeZone)
+  return evidenceOf(response, month, version, owner.timeZone, await staffNames(db, owner.id))
 }
 
 function commentQuery(practiceId: string, month: string, from: Date, filter: EvidenceFilter) {
@@ -169,10 +172,12 @@ function evidenceOf(
   month: string,
   version: SurveyVersion | undefined,
   timeZone: string,
+  keep: readonly string[],
 ): Evidence | undefined {
   const parts = commentParts(version?.definition.questions ?? [], response.answers)
   if (parts.length === 0) return undefined
-  const text = redactQuote(parts.map((part) => part.text).join(quoteSeparator))
+  // Quotes become notes every participant sees, guests included: patients' names go too.
+  const text = redactQuote(parts.map((part) => part.text).join(quoteSeparator), { keep })
   const touchpointIds = new Set<string>()
   for (const { question } of parts) if (question.touchpoint) touchpointIds.add(question.touchpoint)
   for (const theme of response.themes ?? []) {

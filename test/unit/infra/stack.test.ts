@@ -153,7 +153,7 @@ describe('TouchpointStack', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 1024,
-        Timeout: 10,
+        Timeout: 29,
         Environment: {
           Variables: Match.objectLike({
             TABLE_NAME: { Ref: tableId },
@@ -163,6 +163,54 @@ describe('TouchpointStack', () => {
               'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]],
             },
           }),
+        },
+      })
+    })
+
+    it('builds exports in a private, encrypted, TLS-only bucket that forgets them after a day', () => {
+      const bucketId = onlyLogicalId(template, 'AWS::S3::Bucket', {
+        Properties: { LifecycleConfiguration: Match.anyValue() },
+      })
+      template.hasResource('AWS::S3::Bucket', {
+        Properties: {
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ],
+          },
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          LifecycleConfiguration: {
+            Rules: [
+              Match.objectLike({
+                ExpirationInDays: 1,
+                AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+                Status: 'Enabled',
+              }),
+            ],
+          },
+        },
+      })
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucketId },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      })
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Environment: {
+          Variables: Match.objectLike({ EXPORT_BUCKET: { Ref: bucketId } }),
         },
       })
     })

@@ -5,6 +5,7 @@ import { dayRange, monthsBetween } from '../../domain/periods'
 import { redactQuote } from '../../domain/redact'
 import type { SentimentLabel, SurveyResponse, SurveyVersion } from '../../domain/survey-records'
 import * as responses from '../../store/responses'
+import { staffNames } from '../../store/staff-names'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import type { AnalyticsFilters } from './schemas'
@@ -21,7 +22,8 @@ export interface Quote {
 }
 
 /**
- * A few recent quotes for each theme, newest first, with contact details removed. Only the newest
+ * A few recent quotes for each theme, newest first, with patients' names, ID numbers, dates and
+ * contact details removed (staff and provider names stay). Only the newest
  * `responsesRead` commented responses of the range are read, so this costs the same for a practice
  * with a hundred responses as for one with a million.
  */
@@ -42,6 +44,7 @@ export async function themeQuotes(
     }
     return versions.get(key)!
   }
+  const keep = staffNames(c.var.db, practice.id)
   const { items } = await responses.list(
     c.var.db,
     practice.id,
@@ -67,7 +70,7 @@ export async function themeQuotes(
       found.get(theme)!.push({
         responseId: response.id,
         submittedAt: response.submittedAt,
-        text: redactQuote(text),
+        text: redactQuote(text, { keep: await keep }),
         sentiment: response.sentiment.label,
       })
     }
