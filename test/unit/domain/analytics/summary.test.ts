@@ -11,6 +11,7 @@ function template(id: string): SurveyDefinition {
     id: _id,
     description: _d,
     minutes: _m,
+    everyTouchpoint: _e,
     ...definition
   } = surveyTemplates.find((t) => t.id === id)!
   return SurveyDefinition.parse(definition)
