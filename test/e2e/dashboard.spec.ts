@@ -281,3 +281,34 @@ test('chart downloads say what they show: PNG with title, period and n; CSV with
   }
   expect(lines.some((line) => /,0\.\d+,\d+$/.test(line))).toBe(true)
 })
+
+test('any date range can be chosen, kept in the address and shown on the page', async ({
+  page,
+  demoOwner,
+}) => {
+  await page.context().addCookies(demoOwner)
+  await page.goto('/dashboard')
+  // The line under the heading: "Sep 2, 2026 – Dec 1, 2026 · 836 responses · figures need …".
+  const range = page.locator('.lead .range')
+  await expect(range).toContainText('responses', { timeout: 30_000 })
+  const responses = async () =>
+    Number(
+      /· ([\d,]+) responses? ·/.exec((await range.textContent()) ?? '')?.[1]?.replaceAll(',', ''),
+    )
+  const whole = await responses()
+
+  await page.getByLabel('Period').selectOption({ label: 'Choose dates…' })
+  const today = new Date()
+  const day = (daysAgo: number) =>
+    new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10)
+  await page.getByLabel('First day', { exact: true }).fill(day(20))
+  await page.getByLabel('Last day', { exact: true }).fill(day(6))
+  await page.getByLabel('Last day', { exact: true }).dispatchEvent('change')
+  await expect(page).toHaveURL(new RegExp(`from=${day(20)}&to=${day(6)}`))
+  await expect.poll(responses).toBeLessThan(whole)
+  await expect.poll(responses).toBeGreaterThan(0)
+  await page.reload()
+  await expect(page.getByLabel('Period')).toHaveValue('custom')
+  await expect(page.getByLabel('First day', { exact: true })).toHaveValue(day(20))
+  await expect(page.getByLabel('Last day', { exact: true })).toHaveValue(day(6))
+})

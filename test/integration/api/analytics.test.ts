@@ -283,6 +283,15 @@ describe('analytics filters', () => {
       expect(reversed.headers.get('content-type')).toBe('application/problem+json')
       expect(reversed.body.field, path).toBe('from')
     }
+    // Any range up to about three years; longer ones are refused, naming the first day.
+    const custom = await owner.get('/api/analytics/summary?from=2026-01-05&to=2026-02-17')
+    expect(custom.status).toBe(200)
+    expect(custom.body.range).toMatchObject({ from: '2026-01-05' })
+    for (const path of ['summary', 'trend', 'heatmap', 'themes']) {
+      const long = await owner.get(`/api/analytics/${path}?from=2022-01-01&to=2026-01-01`)
+      expect(long.status, path).toBe(400)
+      expect(long.body.field, path).toBe('from')
+    }
   })
 
   it('answers 404 for another practice’s survey, location or provider, showing nothing of it', async () => {

@@ -41,6 +41,14 @@ export async function counterSource(c: Context<AppEnv>, filters: AnalyticsFilter
   return { practiceId: practice.id, surveyId: filters.surveyId ?? ('*' as const), scope }
 }
 
+/**
+ * The longest range one request may cover: three years of weeks is some 160 counter items per
+ * Query, still one fast read; anything longer is a report for the counter-rebuild CLI.
+ */
+export const maxRangeDays = 3 * 366
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000
+
 /** The whole weeks or months covering the request's days (default: the latest ones). */
 export function rangeOf(
   c: Context<AppEnv>,
@@ -50,6 +58,9 @@ export function rangeOf(
   const today = dayOf(new Date(), c.var.auth.practice.timeZone)
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new Invalid('The first day must not be after the last.', 'from')
+  }
+  if (filters.from && dayNumber(filters.to ?? today) - dayNumber(filters.from) >= maxRangeDays) {
+    throw new Invalid('Choose at most three years at a time.', 'from')
   }
   if (!filters.from) {
     const latest = lastPeriods(filters.to ?? today, interval, defaultCount[interval])
