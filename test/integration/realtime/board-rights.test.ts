@@ -5,6 +5,7 @@ import { createLocalApp, listen, type StartedServer } from '../../../functions/s
 import { outboxMessenger } from '../../../functions/src/messaging/outbox'
 import type { Db } from '../../../functions/src/store/db'
 import * as sessions from '../../../functions/src/store/sessions'
+import * as users from '../../../functions/src/store/users'
 import { addMember, Caller, freshPractice } from '../../support/api'
 import { BoardClient } from '../../support/board'
 import { createBoard, joinAsGuest } from '../../support/boards'
@@ -98,6 +99,43 @@ describe('board socket rights', () => {
     vi.useRealTimers()
     const state = await new Caller(app).get(`/api/boards/${board.id}/state`)
     expect(state.status).toBe(401)
+  })
+
+  it('end on the next write when every session of the person was ended elsewhere', async () => {
+    const { owner, practiceId, ownerId } = await freshPractice(app)
+    const board = await createBoard(owner)
+    const socket = await socketOf(owner, board.id)
+    await socket.entryFor(socket.op(note()))
+    // Another instance signed them out everywhere (the session item stays; its epoch is old).
+    await users.endSessions(db, practiceId, ownerId)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 11_000)
+    socket.op(note())
+    expect((await socket.closed).code).toBe(4403)
+  })
+
+  it('end on the next write after the session sat idle past its limit', async () => {
+    const { owner } = await freshPractice(app)
+    const board = await createBoard(owner)
+    const socket = await socketOf(owner, board.id)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 31 * 60_000) // past the default 30 idle minutes
+    socket.op(note())
+    expect((await socket.closed).code).toBe(4403)
+  })
+
+  it('stay while the person writes on the board, and the writes keep their session alive', async () => {
+    const { owner } = await freshPractice(app)
+    const board = await createBoard(owner)
+    const socket = await socketOf(owner, board.id)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    // 40 minutes of a meeting with a note every 10 minutes and no page load in between.
+    for (let minute = 10; minute <= 40; minute += 10) {
+      vi.setSystemTime(Date.now() + 10 * 60_000)
+      const entry = await socket.entryFor(socket.op(note()))
+      expect(entry.op.type).toBe('note.add')
+    }
+    expect((await owner.get('/api/me')).status).toBe(200)
   })
 })
 
