@@ -42,7 +42,7 @@ describe('password reset', () => {
     expect(unknown.status).toBe(202)
     expect(known.body).toEqual(unknown.body)
     const { link, token } = await resetLinkFor(practiceId, email)
-    expect(link).toMatch(/^http:\/\/localhost\/reset-password#token=[\w-]{40,}$/)
+    expect(link).toMatch(/^http:\/\/localhost:8787\/reset-password#token=[\w-]{40,}$/)
     const mail = (await outbox.list(db, practiceId)).at(-1)
     expect(mail?.text).toContain('within 30 minutes')
     expect(mail?.text).not.toContain(goodPassword)
