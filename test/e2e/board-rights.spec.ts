@@ -39,7 +39,7 @@ test('revoking a guest link in the share panel takes its guest off the board at 
   await waitLive(page)
   await page.getByRole('tab', { name: 'Share & export' }).click()
   await page.getByRole('button', { name: 'Create guest link' }).click()
-  const link = await page.getByLabel('Guest link').inputValue()
+  const link = await page.getByLabel('Guest link', { exact: true }).inputValue()
   const guest = await joinAsGuest(browser, link, 'Ana Lima')
 
   // The list says who made the link and how many joined, and never shows its token.

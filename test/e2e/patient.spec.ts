@@ -315,20 +315,23 @@ test('answers saved offline are sent on the next visit, with the same key', asyn
 
   await context.setOffline(false)
   const later = await context.newPage()
-  const sent: string[] = []
+  const sent: { idempotencyKey: string }[] = []
   later.on('request', (request) => {
-    if (request.method() === 'POST') sent.push(request.postDataJSON().idempotencyKey)
+    if (request.method() === 'POST') sent.push(request.postDataJSON())
   })
   await later.goto(survey.path)
   await expect(later.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
   expect(sent).toHaveLength(1)
-  expect(sent[0]).toMatch(/^[A-Za-z0-9_-]{22,}$/)
+  expect(sent[0]!.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{22,}$/)
 
-  // A replay of the same key (a retry that crossed the first answer) stores nothing new.
-  const replay = await later.request.post(`/api/public/surveys/${survey.id}/responses`, {
-    data: { idempotencyKey: sent[0], language: 'en', answers: { recommend: 3 } },
+  // A replay of the same key and body (a retry that crossed the first answer) stores nothing new;
+  // the same key with other answers is refused rather than silently dropped.
+  const url = `/api/public/surveys/${survey.id}/responses`
+  expect((await later.request.post(url, { data: sent[0] })).status()).toBe(200)
+  const other = await later.request.post(url, {
+    data: { ...sent[0], answers: { recommend: 10 } },
   })
-  expect(replay.status()).toBe(200)
+  expect(other.status()).toBe(409)
   expect((await survey.responses()).total).toBe(1)
 })
 
@@ -444,7 +447,7 @@ test('the server’s answers: a refused answer, a closed survey, a busy server',
   await expect(page.getByText('Please check this answer and try again.')).toBeVisible()
   // The second refused answer says so too, when the patient goes to it.
   await summary.getByRole('button').nth(1).click()
-  await expect(page.getByText('Question 4 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 4 of 10', { exact: true })).toBeVisible()
   await expect(page.getByText('Please check this answer and try again.')).toBeVisible()
   await page.getByRole('button', { name: 'Back' }).click()
   await page.getByRole('button', { name: 'Back' }).click()
@@ -523,7 +526,7 @@ test('a kiosk link keeps nothing across patients: no resume, and a fresh start a
 
   // The next patient reloads, or finds the tablet as it was left: nothing of the last one.
   await page.reload()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await expect(page.getByText('Welcome back')).toHaveCount(0)
   await expect(radio(page, '9')).not.toBeChecked()
 
@@ -534,7 +537,7 @@ test('a kiosk link keeps nothing across patients: no resume, and a fresh start a
   await expect(page.getByText(/starts over for the next person in \d+ s/)).toBeVisible()
   expect(await keptEntries(page)).toEqual([])
   await page.getByRole('button', { name: 'Done' }).click()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await expect(radio(page, '6')).not.toBeChecked()
   expect((await survey.responses()).total).toBe(1)
 })
@@ -554,14 +557,14 @@ test('a kiosk left alone asks “still there?” and then starts over for the ne
   await expect(prompt).toContainText(/Starting over in \d+ s…/)
   await prompt.getByRole('button', { name: 'I’m still here' }).click()
   await expect(prompt).toBeHidden()
-  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 2 of 10', { exact: true })).toBeVisible()
 
   await page.clock.fastForward('03:01')
   await expect(prompt).toBeVisible()
   // The countdown ticks every second: run them all.
   await page.clock.runFor(21_000)
   await expect(prompt).toBeHidden()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await expect(radio(page, '3')).not.toBeChecked()
 })
 
@@ -571,7 +574,7 @@ test('a personal phone resumes for half an hour, and free text only when asked',
   const survey = await publishedSurvey(page)
   await page.goto(survey.path)
   await radio(page, '8').check()
-  for (let step = 0; step < 7; step++) await next(page)
+  for (let step = 0; step < 8; step++) await next(page)
   await page.getByLabel('What is one thing we could do better?').fill('My neighbour was there too')
 
   await page.reload()
@@ -593,7 +596,7 @@ test('a personal phone resumes for half an hour, and free text only when asked',
     }
   })
   await page.reload()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await expect(page.getByText('Welcome back')).toHaveCount(0)
   await expect(radio(page, '8')).not.toBeChecked()
 })
@@ -607,29 +610,29 @@ test('the browser’s Back and Forward move one question, and a reload of the th
   await next(page)
   await radio(page, '4').check()
   await next(page)
-  await expect(page.getByText('Question 3 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 3 of 10', { exact: true })).toBeVisible()
 
   await page.goBack()
-  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 2 of 10', { exact: true })).toBeVisible()
   await expect(radio(page, '4')).toBeChecked()
   await expect(heading(page)).toBeFocused()
   await page.goBack()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await expect(page).toHaveURL(new RegExp(`${survey.path}$`))
   await page.goForward()
-  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 2 of 10', { exact: true })).toBeVisible()
   // The page's own Back is the browser's too: Forward undoes it.
   await page.getByRole('button', { name: 'Back' }).click()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toBeVisible()
   await page.goForward()
-  await expect(page.getByText('Question 2 of 9', { exact: true })).toBeVisible()
+  await expect(page.getByText('Question 2 of 10', { exact: true })).toBeVisible()
 
-  for (let step = 0; step < 7; step++) await next(page)
+  for (let step = 0; step < 8; step++) await next(page)
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
-  await expect(page.getByText('Question 1 of 9', { exact: true })).toHaveCount(0)
+  await expect(page.getByText('Question 1 of 10', { exact: true })).toHaveCount(0)
   expect((await survey.responses()).total).toBe(1)
 })
 
@@ -639,7 +642,7 @@ test('a long paste is cut to the limit and the page says how much was left out',
   const survey = await publishedSurvey(page)
   await page.goto(survey.path)
   await radio(page, '7').check()
-  for (let step = 0; step < 7; step++) await next(page)
+  for (let step = 0; step < 8; step++) await next(page)
   const box = page.getByLabel('What is one thing we could do better?')
 
   // Near the limit the page says so, before anything is cut.

@@ -200,11 +200,11 @@ test('a manager reads the negative comments about waiting, and follows a dashboa
   await expect(cards.first().getByText('Positive', { exact: true })).toBeVisible()
   await expect(cards.filter({ hasText: 'El personal fue muy amable' })).toHaveCount(1)
 
-  // The dashboard's "needs attention" link: check-in, scores of 6 or less.
+  // A link from elsewhere with filters in the address: check-in, scores of 6 or less.
   await page.goto('/responses?touchpoint=check-in&maxScore=6')
   await expect(countOf(page)).toHaveText('2 responses', { timeout: 20_000 })
   await expect(page.getByLabel('Likelihood to recommend')).toHaveValue('detractors')
-  await expect(page.getByLabel('Touch point')).toHaveValue('check-in')
+  await expect(page.getByLabel('Touch point', { exact: true })).toHaveValue('check-in')
   await expect(page.getByLabel('Theme', { exact: true })).toHaveValue('')
   for (const card of await cards.all()) await expect(card).toContainText('Detractor')
 })
