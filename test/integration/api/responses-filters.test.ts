@@ -3,6 +3,7 @@ import type { App } from '../../../functions/src/api/app'
 import { Caller, freshPractice, testApp } from '../../support/api'
 import { testDb } from '../../support/db'
 import { newKey, publishedSurvey, pulseAnswers } from '../../support/surveys'
+import { parseCsv } from '../../support/csv'
 
 let app: App
 beforeAll(async () => {
@@ -51,34 +52,6 @@ const list = async (practice: Practice, query: string): Promise<Listed> => {
   const res = await practice.owner.get(`/api/responses?surveyId=${practice.surveyId}&${query}`)
   expect(res.status).toBe(200)
   return res.body as Listed
-}
-/** RFC 4180 rows: enough CSV for the export (quoted cells may hold commas, quotes and newlines). */
-function parse(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"'
-      i++
-    } else if (ch === '"') {
-      quoted = !quoted
-    } else if (!quoted && ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (!quoted && ch === '\n') {
-      row.push(cell.replace(/\r$/, ''))
-      rows.push(row)
-      row = []
-      cell = ''
-    } else {
-      cell += ch
-    }
-  }
-  if (cell || row.length) rows.push([...row, cell])
-  return rows
 }
 
 const idsOf = (page: Listed) => page.items.map((item) => item.id).sort()
@@ -167,7 +140,7 @@ describe('the CSV export', () => {
       `/api/responses.csv?surveyId=${practice.surveyId}&theme=wait-time`,
     )
     expect(res.status).toBe(200)
-    const rows = parse(String(res.body).replace(/^\uFEFF/, '')) as string[][]
+    const rows = parseCsv(String(res.body))
     const [header, ...body] = rows
     expect(header!.slice(0, 6)).toEqual([
       'Submitted (America/Chicago)',
@@ -188,7 +161,7 @@ describe('the CSV export', () => {
   it('leaves the reading empty for a response without a comment', async () => {
     const practice = await practiceWithComments()
     const res = await practice.owner.get(`/api/responses.csv?surveyId=${practice.surveyId}`)
-    const [header, ...body] = parse(String(res.body).replace(/^\uFEFF/, '')) as string[][]
+    const [header, ...body] = parseCsv(String(res.body))
     expect(body).toHaveLength(6)
     const scoreColumn = header!.findIndex((name) => /recommend/i.test(name))
     const silent = body.find((row) => row[scoreColumn] === '7')
