@@ -5,10 +5,7 @@
  * DATA_DIR (started here for the few seconds it takes, so `npm start` must not be running on it).
  */
 import { readConfig } from '../config'
-import { chooseDatabase } from '../local/choose-database'
 import { localCommand } from '../local/command'
-import { createDb } from '../store/db'
-import { ensureTable } from '../store/ensure-table'
 import { createDemo } from './create-demo'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -18,20 +15,11 @@ const say = command.say
 
 async function main(): Promise<number> {
   const config = readConfig()
-  const chosen = await chooseDatabase(config, {
-    say,
-    whenInUse: "Stop npm start first, or use 'Explore a demo practice' on its welcome page.",
-  })
-  command.adopt(chosen.embedded)
-  const { endpoint } = chosen
-  const embedded = endpoint === chosen.embedded?.endpoint
-  const db = createDb({
-    table: config.TABLE_NAME,
-    region: chosen.region ?? config.AWS_REGION,
-    endpoint,
-    credentials: chosen.credentials,
-  })
-  await ensureTable(db)
+  const { db, chosen } = await command.openDatabase(
+    config,
+    "Stop npm start first, or use 'Explore a demo practice' on its welcome page.",
+  )
+  const embedded = chosen.endpoint === chosen.embedded?.endpoint
 
   say('Creating the demo practice…')
   const { demo, password, milliseconds } = await createDemo(db)

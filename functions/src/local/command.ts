@@ -1,3 +1,7 @@
+import type { Config } from '../config'
+import { createDb, type Db } from '../store/db'
+import { ensureTable } from '../store/ensure-table'
+import { chooseDatabase, type ChosenDatabase } from './choose-database'
 import { StartupError, type RunningDynamoDb } from './dynamodb-local'
 
 /**
@@ -7,7 +11,7 @@ import { StartupError, type RunningDynamoDb } from './dynamodb-local'
  *
  * @example
  * const command = localCommand('Could not create the demo')
- * command.run(async () => { command.adopt((await chooseDatabase(config)).embedded); return 0 })
+ * command.run(async () => { const { db } = await command.openDatabase(config, 'Stop npm start first.'); return 0 })
  */
 export function localCommand(failure: string) {
   let dynamo: RunningDynamoDb | undefined
@@ -24,6 +28,26 @@ export function localCommand(failure: string) {
     /** The embedded database this command started, to stop when it ends. */
     adopt(embedded: RunningDynamoDb | undefined): void {
       dynamo = embedded
+    },
+    /**
+     * The database `npm start` uses (embedded, a DYNAMODB_ENDPOINT or AWS), its table ensured;
+     * an embedded one is stopped when the command ends. `whenInUse` says what to do when a
+     * running Touchpoint holds the embedded one's folder.
+     */
+    async openDatabase(
+      config: Config,
+      whenInUse: string,
+    ): Promise<{ db: Db; chosen: ChosenDatabase }> {
+      const chosen = await chooseDatabase(config, { say: this.say, whenInUse })
+      dynamo = chosen.embedded
+      const db = createDb({
+        table: config.TABLE_NAME,
+        region: chosen.region ?? config.AWS_REGION,
+        endpoint: chosen.endpoint,
+        credentials: chosen.credentials,
+      })
+      await ensureTable(db)
+      return { db, chosen }
     },
     /** Runs `main` and exits with the code it returns (1 when it throws). */
     run(main: () => Promise<number>): void {

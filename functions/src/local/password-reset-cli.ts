@@ -9,9 +9,6 @@ import { parseArgs } from 'node:util'
 import { readConfig } from '../config'
 import * as passwordResets from '../store/password-resets'
 import * as users from '../store/users'
-import { createDb } from '../store/db'
-import { ensureTable } from '../store/ensure-table'
-import { chooseDatabase } from './choose-database'
 import { localCommand } from './command'
 import { linkOrigin } from './link-origin'
 
@@ -27,18 +24,10 @@ async function main(): Promise<number> {
     return 2
   }
   const config = readConfig()
-  const chosen = await chooseDatabase(config, {
-    say,
-    whenInUse: 'Stop npm start first, then start it again to open the link.',
-  })
-  command.adopt(chosen.embedded)
-  const db = createDb({
-    table: config.TABLE_NAME,
-    region: chosen.region ?? config.AWS_REGION,
-    endpoint: chosen.endpoint,
-    credentials: chosen.credentials,
-  })
-  await ensureTable(db)
+  const { db } = await command.openDatabase(
+    config,
+    'Stop npm start first, then start it again to open the link.',
+  )
   const user = await users.findForSignIn(db, values.email)
   if (!user) {
     say('No one signs in with that e-mail address in this database.')

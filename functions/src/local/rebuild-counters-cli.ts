@@ -6,11 +6,8 @@
  */
 import { parseArgs } from 'node:util'
 import { readConfig } from '../config'
-import { chooseDatabase } from './choose-database'
 import { localCommand } from './command'
 import { rebuildCounters } from '../jobs/rebuild-counters'
-import { createDb } from '../store/db'
-import { ensureTable } from '../store/ensure-table'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
@@ -28,18 +25,10 @@ async function main(): Promise<number> {
     },
   })
   const config = readConfig()
-  const chosen = await chooseDatabase(config, {
-    say,
-    whenInUse: 'Stop npm start first: the rebuild must not race new responses.',
-  })
-  command.adopt(chosen.embedded)
-  const db = createDb({
-    table: config.TABLE_NAME,
-    region: chosen.region ?? config.AWS_REGION,
-    endpoint: chosen.endpoint,
-    credentials: chosen.credentials,
-  })
-  await ensureTable(db)
+  const { db } = await command.openDatabase(
+    config,
+    'Stop npm start first: the rebuild must not race new responses.',
+  )
 
   const { practices: rebuilt, missing } = await rebuildCounters(db, {
     write: !values.check,
