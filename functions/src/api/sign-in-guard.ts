@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { addressBucket } from '../domain/address-bucket'
 import { TooManyRequests } from '../domain/errors'
 import type { User } from '../domain/practice'
+import { countOf } from '../domain/plural'
 import { hashToken } from '../domain/tokens'
 import * as throttle from '../store/throttle'
 import * as users from '../store/users'
@@ -52,7 +53,7 @@ export async function reserveSignIn(c: Context<AppEnv>, email: string): Promise<
   const refuse = (wait: number) => {
     const minutes = Math.ceil(wait / 60)
     return new TooManyRequests(
-      `Too many sign-in attempts from this network. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or reset your password.`,
+      `Too many sign-in attempts from this network. Try again in ${countOf(minutes, 'minute')}, or reset your password.`,
       wait,
     )
   }

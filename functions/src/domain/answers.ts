@@ -1,3 +1,4 @@
+import { Id } from './practice'
 import type { Question, SurveyDefinition } from './surveys'
 
 export type Answer = number | boolean | string | string[]
@@ -99,6 +100,11 @@ function checkOne(question: Question, value: unknown): CheckedOne {
       }
       return { value: unique }
     }
+    case 'provider':
+      // Which providers exist is the store's to say; here only the shape of an id.
+      return Id.safeParse(value).success && typeof value === 'string'
+        ? { value }
+        : { problem: 'Expected one of the providers' }
     case 'text': {
       if (typeof value !== 'string') return { problem: 'Expected text' }
       const text = value.trim()

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import type { Answers } from './answers'
 import { Id, Language } from './practice'
 import { plainString } from './plain-text'
+import type { SurveyDefinition } from './surveys'
 
 /**
  * A patient's filled-in survey, as the hosted survey page sends it to
@@ -30,3 +32,21 @@ export const Submission = z.object({
   version: z.number().int().positive().optional(),
 })
 export type Submission = z.infer<typeof Submission>
+
+/**
+ * The provider a response counts for: the one its link named, else the one the patient chose in
+ * a "Who did you see today?" question. The link wins because staff chose it for that visit.
+ *
+ * @example
+ * providerOf(definition, { provider: undefined, answers: { seen: '01JDQ6…' } }) // '01JDQ6…'
+ */
+export function providerOf(
+  definition: Pick<SurveyDefinition, 'questions'>,
+  submission: Pick<Submission, 'provider'>,
+  answers: Answers,
+): string | undefined {
+  if (submission.provider) return submission.provider
+  const question = definition.questions.find((q) => q.type === 'provider')
+  const answer = question && answers[question.id]
+  return typeof answer === 'string' ? answer : undefined
+}

@@ -86,6 +86,13 @@ export const TextQuestion = QuestionBase.extend({
   maxLength: z.number().int().min(1).max(textMaxLength).default(1000),
 })
 
+/**
+ * "Who did you see today?": its choices are the practice's providers when the survey is served,
+ * so a survey need not change when the team does. The answer is a provider's id; it gives the
+ * response its provider when the link named none (see `providerOf`).
+ */
+export const ProviderQuestion = QuestionBase.extend({ type: z.literal('provider') })
+
 export const Question = z.discriminatedUnion('type', [
   NpsQuestion,
   RatingQuestion,
@@ -93,10 +100,19 @@ export const Question = z.discriminatedUnion('type', [
   MultiQuestion,
   YesNoQuestion,
   TextQuestion,
+  ProviderQuestion,
 ])
 export type Question = z.infer<typeof Question>
 export type QuestionInput = z.input<typeof Question>
-export const questionTypes = ['nps', 'rating', 'single', 'multi', 'yesno', 'text'] as const
+export const questionTypes = [
+  'nps',
+  'rating',
+  'single',
+  'multi',
+  'yesno',
+  'text',
+  'provider',
+] as const
 export type QuestionType = (typeof questionTypes)[number]
 
 const SurveyContent = z.strictObject({

@@ -3,7 +3,7 @@ import { ulid } from 'ulid'
 import { checkAnswers } from '../domain/answers'
 import type { CommentReader } from '../domain/comment-reading'
 import { Invalid, NotFound } from '../domain/errors'
-import { Submission } from '../domain/submission'
+import { providerOf, Submission } from '../domain/submission'
 import type { SurveyVersion } from '../domain/survey-records'
 import type { Db } from '../store/db'
 import * as locations from '../store/locations'
@@ -47,9 +47,11 @@ export async function acceptSubmission(
   }
   // A poster printed before a location or provider was removed still works; the answers count
   // for the practice, just not for the place that is gone.
+  // The patient's "Who did you see today?" answer stands in when the link named no provider.
+  const providerId = providerOf(answered.definition, submission, checked.answers)
   const [location, provider] = await Promise.all([
     submission.location ? locations.get(db, practice.id, submission.location) : undefined,
-    submission.provider ? providers.get(db, practice.id, submission.provider) : undefined,
+    providerId ? providers.get(db, practice.id, providerId) : undefined,
   ])
   // Read once, here: the response keeps its sentiment and themes, and its counters count them.
   const comment = await reader.read(answered.definition, checked.answers, submission.language)

@@ -45,17 +45,8 @@ export const languageLabels: Record<Language, string> = {
   es: 'Español',
 }
 
-export function formatDate(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone }).format(new Date(iso))
-}
-
-export function formatDateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso))
-}
+/** Dates are written by `$lib/dates` (one locale, zone and clock); re-exported for old imports. */
+export { formatDate, formatDateTime } from './dates'
 
 const englishPlurals = new Intl.PluralRules('en')
 

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { hashPassword } from '../../domain/passwords'
+import { countOf } from '../../domain/plural'
 import * as passwordResets from '../../store/password-resets'
 import * as users from '../../store/users'
 import { revokeBoardRights } from '../board-rights'
@@ -68,7 +69,7 @@ export const passwordResetApi = new OpenAPIHono<AppEnv>()
         subject: 'Reset your Touchpoint password',
         text:
           `Hello ${user.name},\n\nSomeone (we hope you) asked to reset the password of your ` +
-          `Touchpoint account. Open this link within ${minutes} minutes to choose a new one; it ` +
+          `Touchpoint account. Open this link within ${countOf(minutes, 'minute')} to choose a new one; it ` +
           `works once:\n\n${link}\n\nChoosing a new password signs you out everywhere. If you ` +
           `did not ask, ignore this e-mail: your password stays as it is.\n`,
         link,

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Id, Language, ReviewLink } from '../../domain/practice'
 import { Localized, Question } from '../../domain/surveys'
 
-/** What a patient's phone needs to show the survey: no ids of people, nothing about other patients. */
+/** What a patient's phone needs to show the survey: no patient's id, nothing about other patients. */
 export const PublicSurvey = z
   .object({
     id: Id,
@@ -13,6 +13,11 @@ export const PublicSurvey = z
     thankYou: Localized.optional(),
     practice: z.object({ name: z.string(), reviewLinks: z.array(ReviewLink) }),
     questions: z.array(Question),
+    /**
+     * The choices of a "Who did you see today?" question (clinicians' names, as on the door).
+     * Absent when the survey asks no such question.
+     */
+    providers: z.array(z.object({ id: Id, name: z.string(), title: z.string() })).optional(),
   })
   .meta({ id: 'PublicSurvey' })
 

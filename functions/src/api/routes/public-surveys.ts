@@ -4,6 +4,7 @@ import { Gone, NotFound } from '../../domain/errors'
 import { Id } from '../../domain/practice'
 import { acceptSubmission } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
+import * as providers from '../../store/providers'
 import * as surveys from '../../store/surveys'
 import type { AppEnv } from '../env'
 import { perAddressLimit } from '../middleware/rate-limit'
@@ -54,6 +55,12 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
       throw new NotFound('survey')
     }
     const { definition } = live.version
+    const asksProvider = definition.questions.some((question) => question.type === 'provider')
+    const team = asksProvider ? await providers.list(c.var.db, practice.id) : []
+    // With no providers to choose from, the question is left out rather than shown empty.
+    const questions = definition.questions.filter(
+      (question) => question.type !== 'provider' || team.length > 0,
+    )
     c.header('cache-control', 'no-cache')
     return c.json(
       {
@@ -65,7 +72,10 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
         ...(definition.thankYou && { thankYou: definition.thankYou }),
         // Every respondent gets the same review links, whatever they answer: no review gating.
         practice: { name: practice.name, reviewLinks: practice.reviewLinks },
-        questions: definition.questions,
+        questions,
+        ...(team.length > 0 && {
+          providers: team.map(({ id, name, title }) => ({ id, name, title })),
+        }),
       },
       200,
     )

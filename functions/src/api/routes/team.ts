@@ -5,6 +5,7 @@ import { ulid } from 'ulid'
 import { z } from 'zod'
 import { AlreadyExists, Invalid, NotFound } from '../../domain/errors'
 import { Id, type Invitation } from '../../domain/practice'
+import { countOf } from '../../domain/plural'
 import { can } from '../../domain/roles'
 import { newToken } from '../../domain/tokens'
 import * as invitations from '../../store/invitations'
@@ -114,7 +115,7 @@ async function sendInvitation(c: Context<AppEnv>, invitation: Invitation, token:
     text:
       `${user.name} invited you to join ${practice.name} on Touchpoint as ${invitation.role}.\n\n` +
       `Open this link to set your name and password (it works once and expires in ` +
-      `${config.INVITATION_TTL_DAYS} days):\n${link}\n`,
+      `${countOf(config.INVITATION_TTL_DAYS, 'day')}):\n${link}\n`,
     link,
   })
   return link

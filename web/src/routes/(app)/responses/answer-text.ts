@@ -11,13 +11,15 @@ export function localized(text: Localized | undefined, language: Language): stri
 export type ShownAnswer = { kind: 'text'; text: string } | { kind: 'comment'; text: string }
 
 /**
- * An answer as staff read it: options by their labels, yes/no as Yes/No, scales as "4 of 5";
+ * An answer as staff read it: options by their labels, yes/no as Yes/No, scales as "4 of 5",
+ * a chosen provider by name;
  * free text comes back as a comment to quote in the patient's own words.
  */
 export function showAnswer(
   question: Question,
   value: AnswerValue,
   language: Language,
+  providerName: (id: string) => string | undefined = () => undefined,
 ): ShownAnswer {
   const labelOf = (option: string) =>
     'options' in question
@@ -39,6 +41,8 @@ export function showAnswer(
       }
     case 'text':
       return { kind: 'comment', text: String(value) }
+    case 'provider':
+      return { kind: 'text', text: providerName(String(value)) ?? 'A provider no longer listed' }
   }
 }
 

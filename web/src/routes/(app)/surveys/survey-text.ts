@@ -15,6 +15,7 @@ export const questionTypeLabels: Record<QuestionType, string> = {
   multi: 'Multiple choice',
   yesno: 'Yes/No',
   text: 'Text',
+  provider: 'Provider seen',
 }
 
 export const questionTypeHints: Record<QuestionType, string> = {
@@ -24,6 +25,7 @@ export const questionTypeHints: Record<QuestionType, string> = {
   multi: 'Patients tick every answer that applies.',
   yesno: 'A yes or no answer; can skip ahead on one of them.',
   text: 'Patients write in their own words.',
+  provider: 'Patients pick who they saw from your providers; the answer counts for that provider.',
 }
 
 /** What a question asks for, in a few words: "Rating, 1 to 5". */
@@ -41,6 +43,8 @@ export function questionSummary(question: Question): string {
       return 'Yes/No'
     case 'text':
       return `Text, up to ${question.maxLength} characters`
+    case 'provider':
+      return "Provider seen, from the practice's providers"
   }
 }
 

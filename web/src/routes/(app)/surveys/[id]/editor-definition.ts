@@ -104,5 +104,7 @@ export function toQuestion(q: EditorQuestion, all: readonly Language[]): Questio
       }
     case 'text':
       return { ...base, type: 'text', maxLength: q.maxLength }
+    case 'provider':
+      return { ...base, type: 'provider' }
   }
 }

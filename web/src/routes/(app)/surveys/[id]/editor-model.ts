@@ -124,6 +124,7 @@ export const idBases: Record<QuestionType, string> = {
   multi: 'choices',
   yesno: 'yes-no',
   text: 'comment',
+  provider: 'provider',
 }
 
 /** A new question of a type, with sensible defaults (and ready-made wording where it is standard). */
@@ -149,5 +150,8 @@ export function blankQuestion(type: QuestionType, id: string): EditorQuestion {
     question.highLabel = { en: 'Excellent', es: 'Excelente' }
   }
   if (type === 'single' || type === 'multi') question.options = [blankOption(), blankOption()]
+  if (type === 'provider') {
+    question.prompt = { en: 'Who did you see today?', es: '¿A quién vio hoy?' }
+  }
   return question
 }

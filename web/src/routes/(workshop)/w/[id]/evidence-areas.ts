@@ -1,4 +1,5 @@
 import type { Board, BoardArea } from '$domain/boards/board'
+import { plural } from '$lib/labels'
 
 /** An area as a picker names it: "Pains", or "Pains · Check-in" on a journey map. */
 export function areaLabel(board: Pick<Board, 'journey'>, area: BoardArea): string {
@@ -42,4 +43,14 @@ export function evidenceQuery(filters: {
   if (filters.sentiment) query.set('sentiment', filters.sentiment)
   query.set('limit', String(filters.limit))
   return query.toString()
+}
+
+/**
+ * What the evidence search says it found, read out by screen readers: "1 comment found.", and
+ * "20 or more comments found." when the page is full (the search stops at `limit`).
+ */
+export function evidenceSummary(found: number, limit: number): string {
+  if (found === 0) return 'No comments match.'
+  if (found >= limit) return `${found} or more comments found.`
+  return `${plural(found, 'comment')} found.`
 }

@@ -1,12 +1,13 @@
+import { formatTime } from '$lib/dates'
 import { dayText } from './actions-format'
 
 /**
- * When a guest link stops working, as people say it: "Expires today at 18:30", "Expires tomorrow
- * at 09:00", "Expires on Fri 14 Nov at 18:30". Days are counted in `timeZone` (the browser's by
+ * When a guest link stops working, as people say it: "Expires today at 6:30 PM", "Expires
+ * tomorrow at 9:00 AM", "Expires on Fri 14 Nov at 6:30 PM". Days are counted in `timeZone` (the browser's by
  * default).
  *
  * @example
- * expiryText('2026-11-10T18:30:00Z', Date.parse('2026-11-10T09:00:00Z'), 'UTC') // 'Expires today at 18:30'
+ * expiryText('2026-11-10T18:30:00Z', Date.parse('2026-11-10T09:00:00Z'), 'UTC') // 'Expires today at 6:30 PM'
  */
 export function expiryText(expiresAt: string, now: number, timeZone?: string): string {
   const end = new Date(expiresAt)
@@ -17,12 +18,8 @@ export function expiryText(expiresAt: string, now: number, timeZone?: string): s
     day: '2-digit',
     timeZone,
   })
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(end)
+  // The same clock as every other time on the page (the guest list's "made" dates too).
+  const time = formatTime(end, timeZone)
   const endDay = day.format(end)
   if (endDay === day.format(now)) return `Expires today at ${time}`
   if (endDay === day.format(now + 86_400_000)) return `Expires tomorrow at ${time}`
