@@ -320,6 +320,43 @@ test('dot voting stops at the limit and shows who has not voted yet', async ({ p
   await ben.context.close()
 })
 
+test('with votes hidden each person sees only their own dots until the reveal', async ({
+  page,
+  browser,
+}) => {
+  const owner = await signUpViaApi(page)
+  const boardId = await startBoard(page, owner.csrfToken, 'Secret dots')
+  const link = await guestLink(page, owner.csrfToken, boardId)
+  await openBoard(page, boardId)
+  const ana = await joinAsGuest(browser, link, 'Ana Lima')
+  await addNote(page, 'Does', 'Calls twice to confirm')
+
+  const hideVotes = page.getByRole('switch', { name: 'Hide votes until you reveal' })
+  await hideVotes.press('Space')
+  await expect(hideVotes).toBeChecked()
+  await expect(ana.page.getByText('Votes are hidden')).toBeVisible()
+
+  const voteFor = (who: Page) =>
+    who.getByRole('button', { name: 'Vote for “Calls twice to confirm”' })
+  await voteFor(ana.page).click()
+  await expect(note(ana.page, 'Calls twice to confirm')).toContainText('1 vote (1 yours)')
+  await voteFor(page).click()
+  await expect(note(page, 'Calls twice to confirm')).toContainText('1 vote (1 yours)')
+  // Neither sees the other's dot, however long they look.
+  await page.waitForTimeout(500)
+  for (const who of [page, ana.page]) {
+    await expect(note(who, 'Calls twice to confirm')).not.toContainText('2 votes')
+  }
+
+  await hideVotes.press('Space')
+  await expect(hideVotes).not.toBeChecked()
+  for (const who of [page, ana.page]) {
+    await expect(note(who, 'Calls twice to confirm')).toContainText('2 votes (1 yours)')
+  }
+  await expect(ana.page.getByText('Votes are hidden')).toHaveCount(0)
+  await ana.context.close()
+})
+
 test('notes written while one person is offline reach everyone exactly once', async ({
   page,
   browser,

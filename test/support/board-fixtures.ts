@@ -85,6 +85,7 @@ export function boardOf(overrides: Partial<Board> = {}): Board {
     hidden: false,
     locked: false,
     anonymousAllowed: true,
+    votesHidden: false,
     voteLimit: 3,
     emotions: {},
     archived: false,

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
-import type { Participant } from '../domain/boards/board'
 import type { Evidence } from '../domain/boards/apply'
 import { Operation } from '../domain/boards/operations'
+import { entrySeenBy } from '../domain/boards/vote-visibility'
 import { DomainError } from '../domain/errors'
 import {
   commitOperations,
@@ -23,9 +23,14 @@ import {
   maxCatchUp,
   maxMessageBytes,
   type Entry,
-  type PresenceEntry,
   type ServerMessage,
 } from './protocol'
+import { presenceOf } from './presence'
+import { boardQueue } from './board-queue'
+import { inBatchesOf } from './batches'
+
+// Importable from here, where they always were.
+export { presenceOf, inBatchesOf }
 
 /** A quote's origin as an operation names it; the hub asks for its (redacted) words. */
 export interface EvidenceSource {
@@ -162,14 +167,16 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     return (await deliver(connectionId, message)) !== 'gone'
   }
 
+  /** `message` may be one for all, or made for each connection (what each person may see). */
   async function broadcast(
     practiceId: string,
     boardId: string,
-    message: ServerMessage,
+    message: ServerMessage | ((target: Connection) => ServerMessage),
     { presenceOnLoss = true } = {},
   ): Promise<void> {
     const targets = await connections.onBoard(practiceId, boardId)
-    const delivered = await Promise.all(targets.map((c) => sendTo(c.connectionId, message)))
+    const messageFor = typeof message === 'function' ? message : () => message
+    const delivered = await Promise.all(targets.map((c) => sendTo(c.connectionId, messageFor(c))))
     if (presenceOnLoss && delivered.includes(false)) {
       await broadcast(practiceId, boardId, await presence(practiceId, boardId), {
         presenceOnLoss: false,
@@ -188,9 +195,24 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     )
   }
 
+  /** An entry as each person on the board may see it (hidden votes: vote-visibility.ts). */
+  function broadcastEntry(
+    practiceId: string,
+    boardId: string,
+    entry: Entry,
+    seen: { votesHidden: boolean; voterId: string | undefined },
+  ) {
+    const votesHidden = seen.votesHidden || entry.changes.board?.votesHidden === true
+    return broadcast(practiceId, boardId, (target) => ({
+      type: 'entry',
+      entry: entrySeenBy(entry, target.participant.id, { ...seen, votesHidden }),
+    }))
+  }
+
   async function sync(connection: Connection, since: number) {
     const { connectionId, practiceId, boardId } = connection
-    const seq = await boardSeq(practiceId, boardId)
+    const current = await boardNow(practiceId, boardId)
+    const seq = current?.seq
     if (seq === undefined) {
       await sendTo(connectionId, { type: 'error', detail: 'No such board.' })
       return
@@ -204,7 +226,9 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     }
     if (!(await sendTo(connectionId, welcome))) return
     if (!(await sendTo(connectionId, await presence(practiceId, boardId)))) return
-    if (seq - since > maxCatchUp) {
+    // While votes are hidden the log cannot tell this person's dots from the others' (a dot on
+    // an anonymous note names nobody), so the catch-up is the snapshot, which can.
+    if (seq - since > maxCatchUp || (current?.votesHidden && since < seq)) {
       await sendTo(connectionId, { type: 'reload' })
       return
     }
@@ -237,10 +261,10 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
     }
   }
 
-  async function boardSeq(practiceId: string, boardId: string) {
+  async function boardNow(practiceId: string, boardId: string) {
     const cached = cache?.get(boardId)
-    if (cached) return cached.board.seq
-    return (await boards.get(db, practiceId, boardId, { consistent: true }))?.seq
+    if (cached) return cached.board
+    return boards.get(db, practiceId, boardId, { consistent: true })
   }
 
   async function operate(connection: Connection, opId: string, input: unknown) {
@@ -321,7 +345,10 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
       for (const [k, outcome] of outcomes.entries()) {
         const { connection, opId, op } = group[k]!
         if (outcome.kind === 'applied') {
-          await broadcast(practiceId, boardId, { type: 'entry', entry: outcome.entry })
+          await broadcastEntry(practiceId, boardId, outcome.entry, {
+            votesHidden: outcome.state.board.votesHidden,
+            voterId: connection.participant.id,
+          })
         } else if (outcome.kind === 'duplicate') {
           await sendTo(connection.connectionId, { type: 'ack', opId, seq: outcome.seq })
         } else {
@@ -465,8 +492,8 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
           case 'ping': {
             // With the board's seq, so a client that missed the last entry (no later one to
             // show the gap) notices and syncs.
-            const seq = await boardSeq(connection.practiceId, connection.boardId)
-            await sendTo(connectionId, { type: 'pong', seq: seq ?? 0 })
+            const current = await boardNow(connection.practiceId, connection.boardId)
+            await sendTo(connectionId, { type: 'pong', seq: current?.seq ?? 0 })
             return
           }
         }
@@ -498,89 +525,14 @@ export function createBoardHub(deps: BoardHubDeps): BoardHub {
         // Applied by someone else (an HTTP route): the cached board is behind now.
         const cached = cache?.get(boardId)
         if (cached && cached.board.seq < entry.seq) cache?.delete(boardId)
-        await broadcast(practiceId, boardId, { type: 'entry', entry })
+        const current = await boardNow(practiceId, boardId)
+        await broadcastEntry(practiceId, boardId, entry, {
+          votesHidden: current?.votesHidden ?? false,
+          voterId: undefined,
+        })
       })
     },
   }
-}
-
-/**
- * Who is on the board: one line per person however many tabs they have open (writing if any of
- * them is), sorted by name. Someone writing a note that may be anonymous is not shown writing:
- * their area goes to `anonymousTyping` instead, one per person, sorted by area, so the line
- * reads "someone is writing in Pains" and nothing in the message names them.
- */
-export function presenceOf(onBoard: readonly Connection[]): {
-  participants: PresenceEntry[]
-  anonymousTyping: string[]
-} {
-  const byParticipant = new Map<string, PresenceEntry>()
-  const anonymousAreas = new Map<string, string>()
-  for (const c of onBoard) {
-    const named = c.typingAnonymous ? null : c.typing
-    if (c.typingAnonymous && c.typing) anonymousAreas.set(c.participant.id, c.typing)
-    const seen = byParticipant.get(c.participant.id)
-    if (seen) {
-      seen.typing ??= named
-      seen.facilitator ||= c.facilitator
-    } else {
-      const { id, name, kind }: Participant = c.participant
-      byParticipant.set(id, { id, name, kind, typing: named, facilitator: c.facilitator })
-    }
-  }
-  // Writing anonymously in one tab and by name in another still never pairs the name and area.
-  for (const id of anonymousAreas.keys()) {
-    const entry = byParticipant.get(id)
-    if (entry && entry.typing === anonymousAreas.get(id)) entry.typing = null
-  }
-  return {
-    participants: [...byParticipant.values()].sort(
-      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-    ),
-    anonymousTyping: [...anonymousAreas.values()].sort(),
-  }
-}
-
-/** Tasks with the same key run one after another; different keys run side by side. */
-function boardQueue() {
-  const tails = new Map<string, Promise<void>>()
-  return {
-    run<T>(key: string, task: () => Promise<T>): Promise<T> {
-      const result = (tails.get(key) ?? Promise.resolve()).then(task)
-      const tail = result.then(
-        () => undefined,
-        () => undefined,
-      )
-      tails.set(key, tail)
-      // Forget idle boards, so the map holds only boards with work in flight.
-      void tail.then(() => {
-        if (tails.get(key) === tail) tails.delete(key)
-      })
-      return result
-    },
-  }
-}
-
-/**
- * Entries split so each message stays under `maxBytes` of JSON (settings changes carry the whole
- * board, so 50 entries can pass API Gateway's 128 KB). One entry alone always goes out.
- */
-export function inBatchesOf(maxBytes: number, entries: readonly Entry[]): Entry[][] {
-  const batches: Entry[][] = []
-  let current: Entry[] = []
-  let bytes = 0
-  for (const entry of entries) {
-    const size = Buffer.byteLength(JSON.stringify(entry))
-    if (current.length > 0 && bytes + size > maxBytes) {
-      batches.push(current)
-      current = []
-      bytes = 0
-    }
-    current.push(entry)
-    bytes += size
-  }
-  if (current.length > 0 || batches.length === 0) batches.push(current)
-  return batches
 }
 
 function errorName(err: unknown) {

@@ -66,7 +66,7 @@ describe('writing a group of operations', () => {
       ['Nowhere to park', 2],
     ])
     const history = await entriesAfter(db, t.practiceId, t.board.id, 0, 100)
-    expect(history.map((e) => [e.seq, e.op.type])).toEqual([
+    expect(history.map((e) => [e.seq, e.op?.type])).toEqual([
       [1, 'note.add'],
       [2, 'note.edit'],
       [3, 'note.add'],

@@ -10,6 +10,7 @@ import { boardMarkdown } from '../../domain/boards/markdown'
 import { Conflict, Invalid, NotFound } from '../../domain/errors'
 import { Language } from '../../domain/practice'
 import { commitOperation, entriesAfter } from '../../store/board-ops'
+import { stateSeenBy } from '../../domain/boards/vote-visibility'
 import * as boardAccessStore from '../../store/board-access'
 import * as boards from '../../store/boards'
 import * as journeys from '../../store/journeys'
@@ -219,11 +220,11 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
     )
   })
   .openapi(getState, async (c) => {
-    const { practiceId, board } = c.var.boardAccess
+    const { practiceId, board, participant } = c.var.boardAccess
     // Consistent: a client replays the entries after this seq, so it must not be behind them.
     const state = await boards.loadState(c.var.db, practiceId, board.id, { consistent: true })
     if (!state) throw new NotFound('board', board.id)
-    return c.json(publicState(state), 200)
+    return c.json(stateSeenBy(publicState(state), participant.id), 200)
   })
   .openapi(postTicket, async (c) => {
     const { practiceId, board, participant, facilitator } = c.var.boardAccess
@@ -241,12 +242,13 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
     const { after, limit } = c.req.valid('query')
     const { practiceId, board, facilitator } = c.var.boardAccess
     refuseWhileFaceDown(board, facilitator)
+    refuseWhileVotesHidden(board)
     const entries = await entriesAfter(c.var.db, practiceId, board.id, after, limit)
     const last = entries.at(-1)
     return c.json({ entries, next: entries.length === limit && last ? last.seq : null }, 200)
   })
   .openapi(exportMarkdown, async (c) => {
-    const { practiceId, board, auth, facilitator } = c.var.boardAccess
+    const { practiceId, board, auth, facilitator, participant } = c.var.boardAccess
     refuseWhileFaceDown(board, facilitator)
     const [state, practice] = await Promise.all([
       boards.loadState(c.var.db, practiceId, board.id),
@@ -254,7 +256,7 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
     ])
     if (!state) throw new NotFound('board', board.id)
     const canvas = canvases.find((candidate) => candidate.id === state.board.canvasId)
-    const markdown = boardMarkdown(publicState(state), {
+    const markdown = boardMarkdown(stateSeenBy(publicState(state), participant.id), {
       practiceName: practice?.name,
       timeZone: practice?.timeZone,
       canvasTitle: canvas && (canvas.title[state.board.language] ?? canvas.title.en),
@@ -323,6 +325,16 @@ function canvasSummary(canvas: Canvas, language: 'en' | 'es'): z.infer<typeof Ca
  * While notes are face down, the history and the export would show everyone's words: only the
  * facilitator may read them until the reveal.
  */
+/** The history holds every dot; until the reveal, nobody (the facilitator too) replays it. */
+function refuseWhileVotesHidden(board: Board) {
+  if (board.votesHidden) {
+    throw new Conflict(
+      'Votes are hidden until the facilitator reveals them. Try again after the reveal.',
+      'votes-hidden',
+    )
+  }
+}
+
 function refuseWhileFaceDown(board: Board, facilitator: boolean) {
   if (board.hidden && !facilitator) {
     throw new Conflict(

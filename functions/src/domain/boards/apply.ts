@@ -225,6 +225,9 @@ export function applyOperation(
     case 'board.votes':
       board = { ...board, voteLimit: op.limit }
       break
+    case 'board.hideVotes':
+      board = { ...board, votesHidden: op.hidden }
+      break
     case 'board.rename':
       board = { ...board, title: op.title, persona: op.persona }
       break

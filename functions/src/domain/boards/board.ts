@@ -93,6 +93,11 @@ export const Board = z.object({
   locked: z.boolean(),
   anonymousAllowed: z.boolean(),
   voteLimit: z.number().int().min(0).max(20),
+  /**
+   * While true, the server sends each person only their own dots, so nobody follows the first
+   * ones; the facilitator's reveal sets it false. Boards stored before it read as false.
+   */
+  votesHidden: z.boolean().default(false),
   /** Journey maps: the emotion line, by touch point. */
   emotions: z.record(z.string(), z.number().int().min(-2).max(2)),
   archived: z.boolean(),

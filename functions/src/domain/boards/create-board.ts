@@ -99,6 +99,7 @@ export function newBoard({ id, canvas, touchpoints, input, creator, at }: NewBoa
     hidden: false,
     locked: false,
     anonymousAllowed: true,
+    votesHidden: false,
     voteLimit: canvas.voteLimit,
     emotions: {},
     archived: false,

@@ -15,5 +15,6 @@ export const facilitatorOperations: ReadonlySet<OperationType> = new Set([
   'board.archive',
   'board.anonymous',
   'board.votes',
+  'board.hideVotes',
   'board.rename',
 ])

@@ -26,7 +26,11 @@ export type PublicChanges = z.infer<typeof PublicChanges>
 export const Entry = z.object({
   seq: z.number().int().min(1),
   opId: OpId,
-  op: Operation,
+  /**
+   * Null only in the copy one person is sent of someone else's dot while votes are hidden
+   * (vote-visibility.ts): they learn the sequence moved on, not where the dot went.
+   */
+  op: Operation.nullable(),
   actor: Participant.nullable(),
   at: z.iso.datetime(),
   changes: PublicChanges,

@@ -49,6 +49,8 @@ export const Operation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('board.archive'), archived: z.boolean() }),
   z.strictObject({ type: z.literal('board.anonymous'), allowed: z.boolean() }),
   z.strictObject({ type: z.literal('board.votes'), limit: z.number().int().min(0).max(20) }),
+  /** Hide everyone's dots but one's own (true), or reveal them all (false). */
+  z.strictObject({ type: z.literal('board.hideVotes'), hidden: z.boolean() }),
   z.strictObject({
     type: z.literal('board.rename'),
     title: z.string().trim().min(1).max(120),

@@ -438,6 +438,7 @@ describe('the facilitator’s controls', () => {
     { type: 'board.archive', archived: true },
     { type: 'board.anonymous', allowed: false },
     { type: 'board.votes', limit: 5 },
+    { type: 'board.hideVotes', hidden: true },
     { type: 'board.rename', title: 'Booking', persona: 'A parent booking for a child' },
   ]
 
@@ -506,6 +507,7 @@ describe('the facilitator’s controls', () => {
     expect(on({ type: 'board.hide', hidden: true }).hidden).toBe(true)
     expect(on({ type: 'board.lock', locked: true }).locked).toBe(true)
     expect(on({ type: 'board.anonymous', allowed: false }).anonymousAllowed).toBe(false)
+    expect(on({ type: 'board.hideVotes', hidden: true }).votesHidden).toBe(true)
     expect(on({ type: 'board.votes', limit: 7 }).voteLimit).toBe(7)
     expect(on({ type: 'board.rename', title: ' Booking ', persona: 'A parent' })).toMatchObject({
       title: 'Booking',

@@ -390,7 +390,7 @@ describe('board convergence', () => {
       { t: 'drop', client: 2, flush: true },
       { t: 'reconnect', client: 2 },
     ])
-    expect(server.log.map((e) => e.op.type)).toEqual(['vote.add'])
+    expect(server.log.map((e) => e.op?.type)).toEqual(['vote.add'])
     expect(server.state.notes[testId(1)]?.votes).toEqual({ [people[2]!.participant.id]: 1 })
     expect(clients[2]!.confirmed.size).toBe(1)
     for (const c of clients) expect(c.replica.state).toEqual(publicState(server.state))

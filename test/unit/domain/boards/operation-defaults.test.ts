@@ -35,6 +35,7 @@ const inputs: OperationInput[] = [
   { type: 'board.archive', archived: false },
   { type: 'board.anonymous', allowed: false },
   { type: 'board.votes', limit: 5 },
+  { type: 'board.hideVotes', hidden: true },
   { type: 'board.rename', title: ' Skin check ', persona: ' New patient ' },
   { type: 'emotion.set', touchpointId: 'booking', value: -1 },
   { type: 'emotion.set', touchpointId: 'booking', value: null },

@@ -9,6 +9,7 @@ import type { BoardMe, PresenceEntry, ServerMessage } from './board-types'
 import { OpQueue } from './op-queue'
 import { overlay, type PendingOp } from './optimistic'
 import { BoardReplica } from './replica'
+import { stateSeenBy } from '$domain/boards/vote-visibility'
 import { SocketSession, type BoardStatus, type SessionEnvironment } from './socket-session'
 
 export type { BoardStatus }
@@ -265,9 +266,26 @@ export class BoardConnection {
       this.#received.set(entry.seq, entry)
       this.#queue.confirm(entry.opId, entry.seq)
     }
+    const hiddenBefore = replica.state.board.votesHidden
     if (replica.receiveAll(entries)) this.#confirmed = replica.state
     this.#queue.prune(replica.seq)
     this.#tell(before, replica.seq)
+    this.#followVoteVisibility(hiddenBefore)
+  }
+
+  /**
+   * Hidden votes (domain/boards/vote-visibility.ts): once hidden, drop the others' dots this copy
+   * still holds; on the reveal, which carries no notes, load the board to see everyone's.
+   */
+  #followVoteVisibility(hiddenBefore: boolean): void {
+    const replica = this.#replica
+    const me = this.me?.participant.id
+    if (!replica || !me) return
+    const hiddenNow = replica.state.board.votesHidden
+    if (!hiddenBefore && hiddenNow) {
+      replica.reset(stateSeenBy(replica.state, me))
+      this.#confirmed = replica.state
+    } else if (hiddenBefore && !hiddenNow) void this.#reload()
   }
 
   #tell(from: number, to: number): void {

@@ -20,6 +20,8 @@ export function areaLabel(board: Pick<Board, 'areas' | 'journey'>, areaId: strin
 /** What the entry did, after the actor's name: "added a note to Pains". */
 export function describeEntry(entry: Pick<Entry, 'op'>, board: Board): string {
   const op = entry.op
+  // Someone else's dot while votes are hidden: the server sends no more than that it happened.
+  if (!op) return 'changed a hidden vote'
   switch (op.type) {
     case 'note.add':
       return op.source
@@ -57,6 +59,8 @@ export function describeEntry(entry: Pick<Entry, 'op'>, board: Board): string {
       return op.allowed ? 'allowed anonymous notes' : 'turned off anonymous notes'
     case 'board.votes':
       return `gave everyone ${op.limit} ${op.limit === 1 ? 'dot' : 'dots'}`
+    case 'board.hideVotes':
+      return op.hidden ? 'hid the votes until the reveal' : 'revealed the votes'
     case 'board.rename':
       return 'renamed the board'
     case 'emotion.set': {
