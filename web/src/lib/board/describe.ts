@@ -1,5 +1,6 @@
 import type { Board, NoteSource } from '$domain/boards/board'
 import type { Entry, PresenceEntry } from './board-types'
+import { en, type BoardStrings } from './strings'
 
 /**
  * Words for what happens on a board: the area names people see, the step line in the header, what
@@ -83,13 +84,7 @@ export function describeEntry(entry: Pick<Entry, 'op'>, board: Board): string {
   }
 }
 
-export const emotionLabels: Record<number, string> = {
-  [-2]: 'very negative',
-  [-1]: 'negative',
-  0: 'neutral',
-  1: 'positive',
-  2: 'very positive',
-}
+export const emotionLabels: Record<number, string> = en.emotionLevels
 
 /** "8 minutes", "1 minute 30 seconds", "45 seconds". */
 export function duration(seconds: number): string {
@@ -111,13 +106,17 @@ export function clock(ms: number): string {
 }
 
 /** The header's step line: "Step 2 of 5 · Silent writing · 6:42 left". */
-export function stepLine(board: Pick<Board, 'steps' | 'step'>, now: number): string {
+export function stepLine(
+  board: Pick<Board, 'steps' | 'step'>,
+  now: number,
+  text: BoardStrings = en,
+): string {
   const step = board.steps[board.step.index]
   if (!step) return ''
-  const parts = [`Step ${board.step.index + 1} of ${board.steps.length}`, step.title]
+  const parts = [text.stepOf(board.step.index + 1, board.steps.length), step.title]
   if (board.step.endsAt) {
     const left = Date.parse(board.step.endsAt) - now
-    parts.push(left > 0 ? `${clock(left)} left` : 'Time is up')
+    parts.push(left > 0 ? text.timeLeft(clock(left)) : text.timeIsUp)
   }
   return parts.join(' · ')
 }
