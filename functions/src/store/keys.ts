@@ -256,6 +256,35 @@ export const guestLink = (tokenHash: string): Key => ({ pk: `GUESTLINK#${tokenHa
 /** Global: a guest's session on one board (cookie `tp_guest`), found by its hash. */
 export const guestSession = (tokenHash: string): Key => ({ pk: `GUEST#${tokenHash}`, sk: 'GUEST' })
 
+/**
+ * Reviews live in one partition per practice and UTC month of their creation; a review's id is a
+ * ULID made from its creation time, so the id alone says which partition holds it, and a month
+ * reads newest first.
+ */
+export const reviewsOfMonth = (practiceId: string, month: string) =>
+  `${practicePk(practiceId)}#RV#${month}`
+export const review = (practiceId: string, month: string, reviewId: string): Key => ({
+  pk: reviewsOfMonth(practiceId, month),
+  sk: reviewId,
+})
+/**
+ * A review's identity on its site, `(source, externalId)` → its id and what it counted: how a
+ * re-sync knows a review it has seen, and how a full sweep finds the ones a site no longer has.
+ */
+export const reviewIdentities = (practiceId: string) => `${practicePk(practiceId)}#RVX`
+export const reviewIdentity = (practiceId: string, source: string, externalId: string): Key => ({
+  pk: reviewIdentities(practiceId),
+  sk: `${source}#${externalId}`,
+})
+/** Review counters: `W#<scope>#<week>`, `M#<scope>#<month>`, scopes as in domain/reviews/counters. */
+export const reviewCountersOf = (practiceId: string) => `${practicePk(practiceId)}#CRV`
+export const reviewCounter = (
+  practiceId: string,
+  period: 'W' | 'M',
+  scope: string,
+  start: string,
+): Key => ({ pk: reviewCountersOf(practiceId), sk: `${period}#${scope}#${start}` })
+
 /** The practice's audit log (who read or exported patients' words, when), newest last. */
 export const auditOf = (practiceId: string) => `${practicePk(practiceId)}#AUDIT`
 export const auditEntry = (practiceId: string, at: string, id: string): Key => ({
