@@ -276,6 +276,18 @@ export const reviewIdentity = (practiceId: string, source: string, externalId: s
   pk: reviewIdentities(practiceId),
   sk: `${source}#${externalId}`,
 })
+/** A connected review site: its settings and its sync state, never its secrets. */
+export const reviewSource = (practiceId: string, source: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: `REVIEWSOURCE#${source}`,
+})
+export const reviewSources = (practiceId: string) => ({
+  pk: practicePk(practiceId),
+  skPrefix: 'REVIEWSOURCE#',
+})
+/** Index key: every connected source of every practice, which the scheduled sync walks. */
+export const connectedReviewSources = 'REVIEWSOURCES'
+
 /** Review counters: `W#<scope>#<week>`, `M#<scope>#<month>`, scopes as in domain/reviews/counters. */
 export const reviewCountersOf = (practiceId: string) => `${practicePk(practiceId)}#CRV`
 export const reviewCounter = (
