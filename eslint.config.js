@@ -6,7 +6,7 @@ import ts from 'typescript-eslint'
 
 // ---------------------------------------------------------------------------------------------
 // Layers (docs: ARCHITECTURE "Layout and the direction of dependencies"). Imports point down
-// handlers | local → api | ingest | realtime | jobs | messaging → store → domain, never back.
+// handlers | local → api | ingest | realtime | jobs | messaging | secrets → store → domain, never back.
 // Each layer's rule names what it must not reach, by relative path (`../store/db`) and by path
 // through the package (`functions/src/store/db`), so a moved file cannot slip past by spelling.
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +44,7 @@ const ABOVE_DOMAIN = [
   'handlers',
   'local',
   'messaging',
+  'secrets',
   'jobs',
   'demo',
   'config',
@@ -86,6 +87,7 @@ const STORE_FORBIDS = [
   'handlers',
   'local',
   'messaging',
+  'secrets',
   'jobs',
   'demo',
 ]
@@ -168,11 +170,11 @@ export default ts.config(
     ),
   },
   {
-    files: ['functions/src/messaging/**', 'functions/src/jobs/**'],
+    files: ['functions/src/messaging/**', 'functions/src/secrets/**', 'functions/src/jobs/**'],
     rules: restrict(
       folders(
         ['api', 'handlers', 'local'],
-        `messaging and jobs are called by api, handlers and local: ${runsAnywhere}`,
+        `messaging, secrets and jobs are called by api, handlers and local: ${runsAnywhere}`,
       ),
       localOnlyPackages,
     ),

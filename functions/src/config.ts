@@ -92,6 +92,21 @@ const Env = z.object({
    * practice's own account must not take sign-ups from strangers.
    */
   ALLOW_SIGNUP: z.enum(['true', 'false']).optional(),
+  /**
+   * Where each review site's API is. The real hosts by default; tests and staging point them at
+   * servers of their own.
+   */
+  GOOGLE_BUSINESS_API_URL: z.url().default('https://mybusiness.googleapis.com'),
+  GOOGLE_OAUTH_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+  YELP_API_URL: z.url().default('https://api.yelp.com'),
+  FACEBOOK_GRAPH_URL: z.url().default('https://graph.facebook.com'),
+  /** How often `npm start` syncs connected review sites, in minutes; 0 turns it off. */
+  REVIEWS_SYNC_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   /** Set by the Lambda runtime; how the configuration knows it runs in AWS. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createApp, type App } from '../../functions/src/api/app'
 import { outboxMessenger } from '../../functions/src/messaging/outbox'
+import { localFileSecrets } from '../../functions/src/secrets/local-file-secrets'
 import type { Db } from '../../functions/src/store/db'
 import { testConfig } from './db'
 
@@ -9,6 +13,8 @@ export function testApp(db: Db, overrides: Record<string, string> = {}): App {
     config: testConfig(overrides),
     db,
     mailer: outboxMessenger(db),
+    // Each app keeps review-site secrets in a folder of its own, never the repository's .data/.
+    secrets: localFileSecrets(mkdtempSync(join(tmpdir(), 'touchpoint-secrets-'))),
     // Tests play many clients from one process; each Caller names its address in this header.
     clientAddress: (c) => c.req.header('x-test-client-address'),
   })

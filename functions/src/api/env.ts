@@ -6,6 +6,7 @@ import type { Practice, User } from '../domain/practice'
 import type { Messenger } from '../messaging'
 import type { ExportPort } from './export-port'
 import type { BoardHub } from '../realtime/ports'
+import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../store/db'
 
 /** What the app needs from where it runs; the Lambda handler and the local server each pass theirs. */
@@ -20,6 +21,11 @@ export interface AppDeps {
   boardHub?: BoardHub
   /** How exports reach the browser: streamed (the default) or built in S3 (Lambda). */
   exports?: ExportPort
+  /**
+   * Where review sites' credentials are kept (a 0600 file locally, Secrets Manager in AWS).
+   * Absent, connecting a review site answers 503.
+   */
+  secrets?: SecretStore
   /** The address the local server listens on, for links when `PUBLIC_URL` is unset. */
   listeningOrigin?: () => string | undefined
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve, upgradeWebSocket, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -21,6 +22,7 @@ import { socketOriginAllowed } from '../realtime/socket-origin'
 import { consumeTicket } from '../store/board-access'
 import { resolveEvidence } from '../store/evidence'
 import { sessionLimits } from '../domain/session-life'
+import { localFileSecrets } from '../secrets/local-file-secrets'
 
 /** The SvelteKit build that `npm run build` writes. */
 export const webBuildDir = fileURLToPath(new URL('../../../web/build', import.meta.url))
@@ -45,6 +47,7 @@ export function createLocalApp(
     sessionLimits: sessionLimits(deps.config),
   })
   const api = createApp({
+    secrets: localFileSecrets(resolve(deps.config.DATA_DIR)),
     ...deps,
     logger,
     boardHub,
