@@ -25,7 +25,8 @@ export const handler = handle(
     db,
     logger,
     mailer: messengerFor(config, db),
-    clientAddress: (c) => clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET)),
+    clientAddress: (c) =>
+      clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET || config.ORIGIN_VERIFY_SECRET_ARN)),
     // Entries applied over HTTP (archiving a board) reach its sockets through the WebSocket API.
     boardHub: awsBoardHub(config, db, logger),
     // Answers stop at 6 MB here: exports are built in S3 and handed out as a short-lived link.
