@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../functions/src/api/app'
 import { RotatingSecrets } from '../../../functions/src/api/middleware/origin-verify'
 import { readConfig } from '../../../functions/src/config'
-import { viewerAddress } from '../../../functions/src/handlers/http-client-address'
+import {
+  behindCloudFront,
+  viewerAddress,
+} from '../../../functions/src/handlers/http-client-address'
 import { createDb } from '../../../functions/src/store/db'
 
 const app = createApp({
@@ -40,6 +43,13 @@ describe('origin verification (AWS: only through CloudFront)', () => {
     expect(viewerAddress('2001:db8::8a2e:370:7334:443')).toBe('2001:db8::8a2e:370:7334')
     expect(viewerAddress(undefined)).toBeUndefined()
     expect(viewerAddress('garbage')).toBeUndefined()
+  })
+
+  it("trusts CloudFront's viewer address with the rotated secret as with a fixed one", () => {
+    // Else sign-in throttling in AWS would count CloudFront's addresses, not the viewers'.
+    expect(behindCloudFront({ ORIGIN_VERIFY_SECRET_ARN: 'arn:aws:secretsmanager:x' })).toBe(true)
+    expect(behindCloudFront({ ORIGIN_VERIFY_SECRET: 'a-secret-of-enough-length' })).toBe(true)
+    expect(behindCloudFront({})).toBe(false)
   })
 })
 
