@@ -69,6 +69,13 @@ const Env = z.object({
    * the API is reachable only through CloudFront (whose viewer-address header can then be trusted).
    */
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+  /**
+   * In AWS instead of the value: the rotated secret whose AWSCURRENT, AWSPENDING and AWSPREVIOUS
+   * values are all accepted while CloudFront deploys a new one (docs: infra/README.md).
+   */
+  ORIGIN_VERIFY_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** The CloudFront distribution whose origin header the rotation Lambda updates. */
+  DISTRIBUTION_ID: z.string().min(1).optional(),
   /** Survey submissions a minute from one client address; 0 turns the limit off (load tests). */
   PUBLIC_SUBMIT_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
   /**

@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import * as s3 from 'aws-cdk-lib/aws-s3'
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { httpBundling } from './node-bundling'
 import { paths } from './paths'
@@ -15,8 +16,11 @@ export interface ApiProps {
   table: ITableV2
   /** The sender of invitation and sign-in e-mails; an SES-verified address or domain. */
   mailFrom?: string | undefined
-  /** The value CloudFront sends in `x-origin-verify`; requests without it are refused. */
-  originVerify: string
+  /**
+   * The rotated secret CloudFront sends in `x-origin-verify`; requests without one of its
+   * current, pending or previous values are refused. The API reads them at run time.
+   */
+  originVerifySecret: secretsmanager.ISecret
 }
 
 /** The HTTP API: every `/api` route goes to one Lambda running the same Hono app as `npm start`. */
@@ -66,7 +70,8 @@ export class Api extends Construct {
         MAIL_MODE: 'ses',
         // Demo practices are for trying Touchpoint locally, not for a practice's own account.
         ALLOW_DEMO: 'false',
-        ORIGIN_VERIFY_SECRET: props.originVerify,
+        // The secret's address, never its value: the template holds no secret in plain text.
+        ORIGIN_VERIFY_SECRET_ARN: props.originVerifySecret.secretArn,
         EXPORT_BUCKET: this.exportBucket.bucketName,
         ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
         // Stack traces in the logs point at the TypeScript sources, not the minified bundle.
@@ -76,6 +81,7 @@ export class Api extends Construct {
     })
 
     props.table.grantReadWriteData(this.handler)
+    props.originVerifySecret.grantRead(this.handler)
     // Put the export, and sign the GET link with the handler's own role.
     this.exportBucket.grantReadWrite(this.handler, 'exports/*')
     this.handler.addToRolePolicy(sendEmailStatement(this, props.mailFrom))

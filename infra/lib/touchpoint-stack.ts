@@ -4,6 +4,7 @@ import type { Construct } from 'constructs'
 import { Api } from './api'
 import { BoardSocket } from './board-socket'
 import { JobsSchedule } from './jobs-schedule'
+import { OriginVerifyRotation } from './origin-verify-rotation'
 import { paths } from './paths'
 import { createTable } from './table'
 import { WebHosting } from './web-hosting'
@@ -26,14 +27,20 @@ export class TouchpointStack extends Stack {
     const table = createTable(this, 'Table')
     // CloudFront proves each API request came through it with this header; the API refuses any
     // request without it, so the public execute-api address cannot bypass CloudFront's headers or
-    // forge the viewer address that sign-in throttling counts. Generated at deploy, never in the repo.
+    // forge the viewer address that sign-in throttling counts. Generated at deploy, never in the repo,
+    // and rotated every 30 days (OriginVerifyRotation).
     const originSecret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
       description:
         'Shared by CloudFront and the Touchpoint API to prove a request came via CloudFront',
       generateSecretString: { excludePunctuation: true, passwordLength: 40 },
     })
+    // A dynamic reference CloudFormation resolves at deploy; the template holds no value.
     const originVerify = originSecret.secretValue.unsafeUnwrap()
-    const api = new Api(this, 'Api', { table, mailFrom: props.mailFrom, originVerify })
+    const api = new Api(this, 'Api', {
+      table,
+      mailFrom: props.mailFrom,
+      originVerifySecret: originSecret,
+    })
     const boardSocket = new BoardSocket(this, 'BoardSocket', { table })
     const web = new WebHosting(this, 'Web', {
       apiDomainName: api.domainName,
@@ -41,6 +48,10 @@ export class TouchpointStack extends Stack {
       webBuildDir: props.webBuildDir ?? paths.webBuild,
       // Pages may open the board's socket, API Gateway's own origin, and no other (CSP connect-src).
       socketOrigin: `wss://${boardSocket.webSocketApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+    })
+    new OriginVerifyRotation(this, 'OriginVerifyRotation', {
+      secret: originSecret,
+      distribution: web.distribution,
     })
     // Links in e-mails must use the CloudFront address: behind CloudFront the API sees its own host.
     api.handler.addEnvironment('PUBLIC_URL', web.url)

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDeps, AppEnv } from './env'
 import { createLogger } from './logger'
-import { originVerify } from './middleware/origin-verify'
+import { acceptedOriginSecrets, originVerify } from './middleware/origin-verify'
 import { requestContext } from './middleware/request-context'
 import { csrfHeader } from './middleware/session'
 import { errorHandler } from './error-handler'
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   app.use('/api/*', requestContext())
-  app.use('/api/*', originVerify(deps.config.ORIGIN_VERIFY_SECRET))
+  app.use('/api/*', originVerify(acceptedOriginSecrets(deps.config)))
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   app.use(
     '/api/*',

@@ -16,6 +16,17 @@ export function clientAddress(c: Context, behindCloudFront: boolean): string | u
   )
 }
 
+/**
+ * Whether every request the API serves is proven to have come through CloudFront: origin
+ * verification is on, with a fixed value or the rotated secret.
+ */
+export function behindCloudFront(config: {
+  ORIGIN_VERIFY_SECRET?: string | undefined
+  ORIGIN_VERIFY_SECRET_ARN?: string | undefined
+}): boolean {
+  return Boolean(config.ORIGIN_VERIFY_SECRET || config.ORIGIN_VERIFY_SECRET_ARN)
+}
+
 /** `CloudFront-Viewer-Address` is `ip:port` (IPv6 too: `2001:db8::1:443`); keep the address. */
 export function viewerAddress(header: string | undefined): string | undefined {
   const cut = header?.lastIndexOf(':') ?? -1

@@ -6,7 +6,7 @@ import { readConfig } from '../config'
 import { messengerFor } from '../messaging'
 import { awsBoardHub } from '../realtime/aws-hub'
 import { createDb } from '../store/db'
-import { clientAddress } from './http-client-address'
+import { behindCloudFront, clientAddress } from './http-client-address'
 
 // Built once per Lambda instance and reused across invocations.
 const config = readConfig()
@@ -25,7 +25,7 @@ export const handler = handle(
     db,
     logger,
     mailer: messengerFor(config, db),
-    clientAddress: (c) => clientAddress(c, Boolean(config.ORIGIN_VERIFY_SECRET)),
+    clientAddress: (c) => clientAddress(c, behindCloudFront(config)),
     // Entries applied over HTTP (archiving a board) reach its sockets through the WebSocket API.
     boardHub: awsBoardHub(config, db, logger),
     // Answers stop at 6 MB here: exports are built in S3 and handed out as a short-lived link.

@@ -372,9 +372,11 @@ describe('TouchpointStack', () => {
       )
       expect(JSON.stringify(header.HeaderValue)).toContain(secretId)
       const handler = template.findResources('AWS::Lambda::Function')[handlerId]
-      expect(
-        JSON.stringify(handler?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET),
-      ).toContain(secretId)
+      // The API reads the (rotated) values at run time: its environment holds the secret's ARN.
+      expect(handler?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET_ARN).toEqual({
+        Ref: secretId,
+      })
+      expect(handler?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET).toBeUndefined()
     })
 
     it('leaves API errors alone: no distribution-wide error pages', () => {
