@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { Forbidden, Unavailable } from '../../domain/errors'
-import { originVerifyValues, secretsClient } from '../../store/origin-verify-secret'
+import { originVerifyValues, secretsClient } from '../../secrets/origin-verify-secret'
 import type { AppEnv } from '../env'
 
 export const originVerifyHeader = 'x-origin-verify'
