@@ -98,6 +98,7 @@ test('the live Spanish board says its header, steps, notes, actions, sharing and
   await page.goto(`/w/${boardId}`)
   await expect(page.getByText('En directo', { exact: true })).toBeVisible({ timeout: 30_000 })
   await expect(page).toHaveTitle(/· Taller · Touchpoint$/)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
 
   // The header and the steps panel (the facilitator's timer, votes and settings).
   const shown = page.locator('body')
@@ -177,6 +178,7 @@ test('its replay says the history in Spanish', async () => {
     timeout: 30_000,
   })
   await expect(page).toHaveTitle(/^Repetición: /)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
   const shown = page.locator('body')
   await expect(shown).toContainText('Paso 0 de ')
   await expect(page.getByRole('link', { name: '← Volver al tablero en directo' })).toBeVisible()

@@ -38,6 +38,15 @@ describe('the board strings', () => {
     }
   })
 
+  it('ends a sentence once after a Spanish time, which ends in a period already', () => {
+    expect(es.share.created('Vence hoy a las 9:00 a.m.')).toBe(
+      'Enlace de invitado creado. Vence hoy a las 9:00 a.m.',
+    )
+    expect(es.share.scanHint('Vence hoy a las 18:30')).toMatch(
+      /al código\. Vence hoy a las 18:30\.$/,
+    )
+  })
+
   it('picks Spanish for a Spanish board and English otherwise', () => {
     expect(boardStrings('es').addNote).toBe('Añadir una nota')
     expect(boardStrings('en').addNote).toBe('Add a note')

@@ -3,6 +3,8 @@ import { esHistory } from './history-es'
 import type { BoardStrings } from './types'
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+/** Ends a sentence once: a time such as "9:00 a.m." already ends in a period. */
+const stop = (text: string) => (text.endsWith('.') ? text : `${text}.`)
 
 /** Neutral Latin-American Spanish, formal "usted", like the patient page. */
 export const es: BoardStrings = {
@@ -228,11 +230,11 @@ export const es: BoardStrings = {
     create: 'Crear un enlace de invitado',
     restoreToInvite: 'Restaure el tablero para invitar a otras personas.',
     createFailed: 'No se pudo crear el enlace de invitado. Inténtelo de nuevo.',
-    created: (expiry) => `Enlace de invitado creado. ${expiry}.`,
+    created: (expiry) => `Enlace de invitado creado. ${stop(expiry)}`,
     showLargeQr: 'Mostrar el código QR en grande',
     scanToJoin: (title) => `Escanee para unirse a ${title}`,
     theBoard: 'el tablero',
-    scanHint: (expiry) => `Abra la cámara de su teléfono y apúntela al código. ${expiry}.`,
+    scanHint: (expiry) => `Abra la cámara de su teléfono y apúntela al código. ${stop(expiry)}`,
     linksWork: 'Cada enlace funciona hasta que vence o hasta que usted lo revoca.',
     linksHeading: 'Enlaces de invitado de este tablero',
     link: (n) => `Enlace ${n}`,
