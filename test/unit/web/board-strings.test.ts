@@ -47,6 +47,12 @@ describe('the board strings', () => {
     )
   })
 
+  it('writes the replay count of changes with digit grouping', () => {
+    expect(en.replay.changesLoaded(1234)).toBe('1,234 changes loaded…')
+    expect(es.replay.changesLoaded(1234)).toBe('1,234 cambios cargados…')
+    expect(es.replay.changesLoaded(1)).toBe('1 cambio cargado…')
+  })
+
   it('picks Spanish for a Spanish board and English otherwise', () => {
     expect(boardStrings('es').addNote).toBe('Añadir una nota')
     expect(boardStrings('en').addNote).toBe('Add a note')

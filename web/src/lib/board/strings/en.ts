@@ -1,4 +1,5 @@
 import { enHistory } from './history-en'
+import { formatNumber } from '$lib/numbers'
 import type { BoardStrings } from './types'
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
@@ -374,7 +375,7 @@ export const en: BoardStrings = {
     checkConnection: 'Check your connection and try again.',
     tryAgain: 'Try again',
     loadingReplay: 'Loading the replay…',
-    changesLoaded: (n) => `${n} changes loaded…`,
+    changesLoaded: (n) => `${formatNumber(n, 'en')} changes loaded…`,
   },
   history: enHistory,
   // The server writes its refusals in English already.

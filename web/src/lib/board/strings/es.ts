@@ -1,5 +1,6 @@
 import { esRefusal } from './es-refusals'
 import { esHistory } from './history-es'
+import { formatNumber } from '$lib/numbers'
 import type { BoardStrings } from './types'
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
@@ -387,7 +388,8 @@ export const es: BoardStrings = {
     checkConnection: 'Revise su conexión e inténtelo de nuevo.',
     tryAgain: 'Intentar de nuevo',
     loadingReplay: 'Cargando la repetición…',
-    changesLoaded: (n) => `${n} ${n === 1 ? 'cambio cargado' : 'cambios cargados'}…`,
+    changesLoaded: (n) =>
+      `${formatNumber(n, 'es')} ${n === 1 ? 'cambio cargado' : 'cambios cargados'}…`,
   },
   history: esHistory,
   refusal: esRefusal,
