@@ -37,6 +37,6 @@ describe('the PNG export', () => {
       b: action(2, { owner: { id: null, name: 'Dr. Lee' }, due: '2026-11-20' }),
       c: action(3),
     })
-    expect(lines).toEqual(['Action 2 — Dr. Lee, due 2026-11-20', 'Action 3', 'Action 1 (done)'])
+    expect(lines).toEqual(['Action 2 — Dr. Lee, due Nov 20, 2026', 'Action 3', 'Action 1 (done)'])
   })
 })

@@ -22,7 +22,8 @@ import {
   stepSeconds,
   voteProgress,
 } from '../../../web/src/routes/(workshop)/w/[id]/facilitator-timer'
-import { expiryText } from '../../../web/src/routes/(workshop)/w/[id]/share-expiry'
+import { es } from '../../../web/src/lib/board/strings'
+import { durationLabel, expiryText } from '../../../web/src/routes/(workshop)/w/[id]/share-expiry'
 
 const ana = 'u_01HZZZZZZZZZZZZZZZZZZZZZZA'
 const ben = 'g_01HZZZZZZZZZZZZZZZZZZZZZZB'
@@ -149,12 +150,17 @@ describe('actions', () => {
   })
 
   it('shows due days briefly and marks the passed ones', () => {
-    expect(formatDue('2026-11-14', '2026-11-10')).toEqual({ text: 'Sat 14 Nov', overdue: false })
-    expect(formatDue('2027-01-04', '2026-11-10')).toEqual({
-      text: 'Mon 4 Jan 2027',
+    expect(formatDue('2026-11-14', '2026-11-10')).toEqual({ text: 'Nov 14, 2026', overdue: false })
+    expect(formatDue('2027-01-04', '2026-11-10')).toEqual({ text: 'Jan 4, 2027', overdue: false })
+    expect(formatDue('2026-11-09', '2026-11-10').overdue).toBe(true)
+  })
+
+  it('writes a due day in Spanish on a Spanish board, the same day in every zone', () => {
+    expect(formatDue('2026-11-14', '2026-11-10', 'es')).toEqual({
+      text: '14 nov 2026',
       overdue: false,
     })
-    expect(formatDue('2026-11-09', '2026-11-10').overdue).toBe(true)
+    expect(formatDue('2027-01-04', '2026-11-10', 'es').text).toBe('4 ene 2027')
   })
 })
 
@@ -167,8 +173,17 @@ describe('expiryText', () => {
   it('says today, tomorrow or the day, with the same clock as the rest of the page', () => {
     expect(said('2026-11-10T18:30:00.000Z', 'UTC')).toBe('Expires today at 6:30 PM')
     expect(said('2026-11-11T09:00:00.000Z', 'UTC')).toBe('Expires tomorrow at 9:00 AM')
-    expect(said('2026-11-17T09:00:00.000Z', 'UTC')).toBe('Expires on Tue 17 Nov at 9:00 AM')
+    expect(said('2026-11-17T09:00:00.000Z', 'UTC')).toBe('Expires on Nov 17, 2026 at 9:00 AM')
     expect(said('2026-11-10T08:00:00.000Z', 'UTC')).toBe('Expired')
+  })
+
+  it('says it in Spanish, with the clock of es-US', () => {
+    const dicho = (iso: string) => expiryText(iso, now, 'UTC', es).replace(/[\u202f\u00a0]/g, ' ')
+    expect(dicho('2026-11-10T18:30:00.000Z')).toBe('Vence hoy a las 6:30 p.m.')
+    expect(dicho('2026-11-11T09:00:00.000Z')).toBe('Vence mañana a las 9:00 a.m.')
+    expect(dicho('2026-11-17T09:00:00.000Z')).toBe('Vence el 17 nov 2026 a las 9:00 a.m.')
+    expect(dicho('2026-11-10T08:00:00.000Z')).toBe('Vencido')
+    expect([12, 168].map((hours) => durationLabel(hours, es))).toEqual(['12 horas', '7 días'])
   })
 
   it('counts days in the given time zone', () => {

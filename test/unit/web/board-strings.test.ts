@@ -24,10 +24,33 @@ describe('the board strings', () => {
         path.reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], root)
       const [english, spanish] = [pick(en), pick(es)]
       expect(typeof spanish, key).toBe(typeof english)
-      const render = (v: unknown) => (typeof v === 'function' ? String(v(3, true)) : String(v))
+      // Counts take numbers, sentences take words: try the one, then the other.
+      const render = (v: unknown) => {
+        if (typeof v !== 'function') return String(v)
+        try {
+          return String(v(3, true))
+        } catch {
+          return String(v('Pains', 'Check-in'))
+        }
+      }
       expect(render(spanish).trim(), key).not.toBe('')
       expect(render(spanish), key).not.toBe(render(english))
     }
+  })
+
+  it('ends a sentence once after a Spanish time, which ends in a period already', () => {
+    expect(es.share.created('Vence hoy a las 9:00 a.m.')).toBe(
+      'Enlace de invitado creado. Vence hoy a las 9:00 a.m.',
+    )
+    expect(es.share.scanHint('Vence hoy a las 18:30')).toMatch(
+      /al código\. Vence hoy a las 18:30\.$/,
+    )
+  })
+
+  it('writes the replay count of changes with digit grouping', () => {
+    expect(en.replay.changesLoaded(1234)).toBe('1,234 changes loaded…')
+    expect(es.replay.changesLoaded(1234)).toBe('1,234 cambios cargados…')
+    expect(es.replay.changesLoaded(1)).toBe('1 cambio cargado…')
   })
 
   it('picks Spanish for a Spanish board and English otherwise', () => {

@@ -17,6 +17,7 @@ import { emptyBoard } from '../../../web/src/lib/board/history'
 import { journeyRows, readingOrder } from '../../../web/src/lib/board/layout'
 import { contrast, palette } from '../../../web/src/lib/board/palette'
 import { applyChanges } from '../../../web/src/lib/board/replica'
+import { es } from '../../../web/src/lib/board/strings'
 import { ulid } from '../../../web/src/lib/board/ulid'
 import {
   actor,
@@ -79,7 +80,38 @@ describe('the header and captions', () => {
     expect(listOf(['Ana'])).toBe('Ana')
     expect(listOf(['Ana', 'Ben', 'Cy'])).toBe('Ana, Ben and Cy')
     expect(sourceLine({ kind: 'response', date: '2026-11-03' })).toBe(
-      'Patient comment · 3 Nov 2026',
+      'Patient comment · Nov 3, 2026',
+    )
+  })
+
+  it('says the history in Spanish on a Spanish board', () => {
+    const board = boardOf()
+    const say = (op: OperationInput) => describeEntry({ op: Operation.parse(op) }, board, es)
+    expect(say({ type: 'note.add', noteId: testId(1), area: 'says', text: 'Secreto' })).toBe(
+      'añadió una nota a says',
+    )
+    expect(say({ type: 'board.step', index: 1 })).toBe('pasó al paso 2: Vote')
+    expect(say({ type: 'board.timer', seconds: 90 })).toBe(
+      'puso el temporizador en 1 minuto 30 segundos',
+    )
+    expect(say({ type: 'board.votes', limit: 1 })).toBe('dio a cada persona 1 punto')
+    expect(say({ type: 'note.colour', noteId: testId(1), colour: 'blue' })).toBe(
+      'puso una nota en azul',
+    )
+    expect(say({ type: 'action.edit', actionId: testId(2), status: 'done' })).toBe(
+      'marcó como hecha una acción de seguimiento',
+    )
+    expect(describeEntry({ op: null }, board, es)).toBe('cambió un voto oculto')
+    expect(areaLabel(board, 'gone', es)).toBe('un área que se eliminó')
+  })
+
+  it('writes lists and a quote’s origin in Spanish, with the date in es-US', () => {
+    expect(listOf(['Ana', 'Ben', 'Cy'], es)).toBe('Ana, Ben y Cy')
+    expect(sourceLine({ kind: 'response', date: '2026-11-03' }, es)).toBe(
+      'Comentario de paciente · 3 nov 2026',
+    )
+    expect(sourceLine({ kind: 'review', date: '2026-11-03T23:30:00Z' }, es)).toBe(
+      'Reseña · 3 nov 2026',
     )
   })
 

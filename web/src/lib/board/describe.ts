@@ -1,5 +1,6 @@
 import type { Board, NoteSource } from '$domain/boards/board'
 import type { Entry, PresenceEntry } from './board-types'
+import { formatDate } from '$lib/dates'
 import { en, type BoardStrings } from './strings'
 
 /**
@@ -9,90 +10,99 @@ import { en, type BoardStrings } from './strings'
  */
 
 /** An area's name as people read it; a journey cell also names its touch point. */
-export function areaLabel(board: Pick<Board, 'areas' | 'journey'>, areaId: string): string {
+export function areaLabel(
+  board: Pick<Board, 'areas' | 'journey'>,
+  areaId: string,
+  text: BoardStrings = en,
+): string {
   const area = board.areas.find((a) => a.id === areaId)
-  if (!area) return 'an area that was removed'
+  if (!area) return text.history.removedArea
   if (!area.touchpointId) return area.title
   const column = board.journey.find((c) => c.touchpointId === area.touchpointId)
   if (!column || area.title.includes(column.title)) return area.title
   return `${area.title} · ${column.title}`
 }
 
-/** What the entry did, after the actor's name: "added a note to Pains". */
-export function describeEntry(entry: Pick<Entry, 'op'>, board: Board): string {
+/**
+ * What the entry did, after the actor's name, in the board's language.
+ *
+ * @example
+ * describeEntry(entry, board, es) // 'añadió una nota a Dolores'
+ */
+export function describeEntry(
+  entry: Pick<Entry, 'op'>,
+  board: Board,
+  text: BoardStrings = en,
+): string {
   const op = entry.op
+  const said = text.history
   // Someone else's dot while votes are hidden: the server sends no more than that it happened.
-  if (!op) return 'changed a hidden vote'
+  if (!op) return said.hiddenVote
+  const area = (id: string) => areaLabel(board, id, text)
   switch (op.type) {
     case 'note.add':
-      return op.source
-        ? `added a patient comment to ${areaLabel(board, op.area)}`
-        : `added a note to ${areaLabel(board, op.area)}`
+      return op.source ? said.addedQuote(area(op.area)) : said.addedNote(area(op.area))
     case 'note.edit':
-      return 'edited a note'
+      return said.editedNote
     case 'note.move':
-      return `moved a note to ${areaLabel(board, op.area)}`
+      return said.movedNote(area(op.area))
     case 'note.colour':
-      return `made a note ${op.colour}`
+      return said.colouredNote(text.note.colours[op.colour])
     case 'note.group':
-      return op.group ? `grouped a note under “${op.group}”` : 'took a note out of its group'
+      return op.group ? said.grouped(op.group) : said.ungrouped
     case 'note.delete':
-      return 'removed a note'
+      return said.removedNote
     case 'vote.add':
-      return 'voted for a note'
+      return said.voted
     case 'vote.remove':
-      return 'took back a vote'
-    case 'board.step': {
-      const step = board.steps[op.index]
-      return step
-        ? `moved on to step ${op.index + 1}: ${step.title}`
-        : `moved on to step ${op.index + 1}`
-    }
+      return said.unvoted
+    case 'board.step':
+      return said.steppedTo(op.index + 1, board.steps[op.index]?.title ?? '')
     case 'board.timer':
-      return op.seconds === null ? 'stopped the timer' : `set the timer to ${duration(op.seconds)}`
+      return op.seconds === null ? said.timerStopped : said.timerSet(duration(op.seconds, text))
     case 'board.hide':
-      return op.hidden ? 'turned the notes face down' : 'revealed the notes'
+      return op.hidden ? said.notesHidden : said.notesRevealed
     case 'board.lock':
-      return op.locked ? 'locked the board' : 'unlocked the board'
+      return op.locked ? said.locked : said.unlocked
     case 'board.archive':
-      return op.archived ? 'archived the board' : 'restored the board'
+      return op.archived ? said.archived : said.restored
     case 'board.anonymous':
-      return op.allowed ? 'allowed anonymous notes' : 'turned off anonymous notes'
+      return op.allowed ? said.anonymousOn : said.anonymousOff
     case 'board.votes':
-      return `gave everyone ${op.limit} ${op.limit === 1 ? 'dot' : 'dots'}`
+      return said.gaveDots(op.limit)
     case 'board.hideVotes':
-      return op.hidden ? 'hid the votes until the reveal' : 'revealed the votes'
+      return op.hidden ? said.votesHidden : said.votesRevealed
     case 'board.rename':
-      return 'renamed the board'
+      return said.renamed
     case 'emotion.set': {
       const column = board.journey.find((c) => c.touchpointId === op.touchpointId)
-      const where = column?.title ?? 'a touch point'
+      const where = column?.title ?? said.aTouchPoint
       return op.value === null
-        ? `cleared the emotion at ${where}`
-        : `set the emotion at ${where} to ${emotionLabels[op.value] ?? op.value}`
+        ? said.emotionCleared(where)
+        : said.emotionSet(where, text.emotionLevels[op.value] ?? String(op.value))
     }
     case 'action.add':
-      return 'added a follow-up action'
+      return said.actionAdded
     case 'action.edit':
       return op.status === 'done'
-        ? 'marked a follow-up action done'
+        ? said.actionDone
         : op.status === 'open'
-          ? 'reopened a follow-up action'
-          : 'changed a follow-up action'
+          ? said.actionReopened
+          : said.actionChanged
     case 'action.delete':
-      return 'removed a follow-up action'
+      return said.actionRemoved
   }
 }
 
 export const emotionLabels: Record<number, string> = en.emotionLevels
 
 /** "8 minutes", "1 minute 30 seconds", "45 seconds". */
-export function duration(seconds: number): string {
+export function duration(seconds: number, text: BoardStrings = en): string {
   const minutes = Math.floor(seconds / 60)
   const rest = seconds % 60
   const parts: string[] = []
-  if (minutes) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`)
-  if (rest || !minutes) parts.push(`${rest} ${rest === 1 ? 'second' : 'seconds'}`)
+  if (minutes) parts.push(text.timer.minutes(minutes))
+  if (rest || !minutes) parts.push(text.timer.seconds(rest))
   return parts.join(' ')
 }
 
@@ -124,10 +134,10 @@ export function stepLine(
 /** "AN" for Ana Núñez, "P" for "Pat (patient advisor)": one rule for the board and the header. */
 export { initials } from '$domain/person-name'
 
-/** A list in words: "Ana", "Ana and Ben", "Ana, Ben and Cy". */
-export function listOf(names: readonly string[]): string {
+/** A list in words: "Ana", "Ana and Ben", "Ana, Ben and Cy" ("Ana, Ben y Cy" in Spanish). */
+export function listOf(names: readonly string[], text: BoardStrings = en): string {
   if (names.length <= 1) return names[0] ?? ''
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  return `${names.slice(0, -1).join(', ')} ${text.and} ${names.at(-1)}`
 }
 
 /** The people on the board, once each (a person may have the board open twice). */
@@ -141,16 +151,21 @@ export function uniquePeople(presence: readonly PresenceEntry[]): PresenceEntry[
   return [...byId.values()]
 }
 
-/** "Patient comment · 3 Nov 2026": a quote's origin, naming nobody. */
-export function sourceLine(source: Pick<NoteSource, 'kind' | 'date'>): string {
-  const what = source.kind === 'review' ? 'Review' : 'Patient comment'
-  const day = /^\d{4}-\d{2}-\d{2}/.test(source.date) ? source.date.slice(0, 10) : null
-  if (!day) return what
-  const date = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T12:00:00Z`))
-  return `${what} · ${date}`
+/** "Patient comment · Nov 3, 2026": a quote's origin, naming nobody, in the board's language. */
+export function sourceLine(
+  source: Pick<NoteSource, 'kind' | 'date'>,
+  text: BoardStrings = en,
+): string {
+  const what = source.kind === 'review' ? text.note.review : text.note.patientComment
+  const day = calendarDay(source.date, text)
+  return day ? `${what} · ${day}` : what
+}
+
+/**
+ * A calendar day (`2026-11-03`, or the day of a timestamp) as the board's language writes it. Read
+ * at noon UTC and written in UTC, so the day never shifts with the reader's zone.
+ */
+export function calendarDay(date: string, text: BoardStrings = en): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return null
+  return formatDate(`${date.slice(0, 10)}T12:00:00Z`, 'UTC', text.language)
 }

@@ -1,4 +1,6 @@
 import type { Action, Note } from '$domain/boards/board'
+import type { Language } from '$lib/api'
+import { formatDate } from '$lib/dates'
 
 /** Open actions first, then done ones; each group in the order they were added. */
 export function sortActions(actions: Readonly<Record<string, Action>>): Action[] {
@@ -37,33 +39,20 @@ export function shorten(text: string, max = 60): string {
 }
 
 /**
- * A due day as people say it, "Fri 14 Nov", with the year only when it is not this one; `overdue`
- * when an open action's day has passed.
+ * A due day as the board's language writes it (the one date format of `$lib/dates`); `overdue`
+ * when an open action's day has passed. The day is read at noon UTC and written in UTC: a due
+ * date is a calendar day, not an instant, so it never shifts with the reader's zone.
  *
  * @example
- * formatDue('2026-11-14', '2026-11-10') // { text: 'Sat 14 Nov', overdue: false }
+ * formatDue('2026-11-14', '2026-11-10') // { text: 'Nov 14, 2026', overdue: false }
+ * formatDue('2026-11-14', '2026-11-10', 'es') // { text: '14 nov 2026', overdue: false }
  */
-export function formatDue(due: string, today: string): { text: string; overdue: boolean } {
-  const date = new Date(`${due}T12:00:00Z`)
-  const sameYear = due.slice(0, 4) === today.slice(0, 4)
-  const text = dayText(date, 'UTC', !sameYear)
-  return { text, overdue: due < today }
-}
-
-/** "Fri 14 Nov" (or "Fri 14 Nov 2027"), built from parts: engines differ on the commas between. */
-export function dayText(date: Date, timeZone?: string, withYear = false): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: withYear ? 'numeric' : undefined,
-    timeZone,
-  }).formatToParts(date)
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? ''
-  return [part('weekday'), part('day'), part('month'), withYear ? part('year') : '']
-    .filter(Boolean)
-    .join(' ')
+export function formatDue(
+  due: string,
+  today: string,
+  language: Language = 'en',
+): { text: string; overdue: boolean } {
+  return { text: formatDate(`${due}T12:00:00Z`, 'UTC', language), overdue: due < today }
 }
 
 /** Today as YYYY-MM-DD in the browser's time zone (what a date input shows and sends). */

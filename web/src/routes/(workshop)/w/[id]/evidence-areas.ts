@@ -1,5 +1,5 @@
 import type { Board, BoardArea } from '$domain/boards/board'
-import { plural } from '$lib/labels'
+import { en, type BoardStrings } from '$lib/board/strings'
 
 /** An area as a picker names it: "Pains", or "Pains · Check-in" on a journey map. */
 export function areaLabel(board: Pick<Board, 'journey'>, area: BoardArea): string {
@@ -49,8 +49,8 @@ export function evidenceQuery(filters: {
  * What the evidence search says it found, read out by screen readers: "1 comment found.", and
  * "20 or more comments found." when the page is full (the search stops at `limit`).
  */
-export function evidenceSummary(found: number, limit: number): string {
-  if (found === 0) return 'No comments match.'
-  if (found >= limit) return `${found} or more comments found.`
-  return `${plural(found, 'comment')} found.`
+export function evidenceSummary(found: number, limit: number, text: BoardStrings = en): string {
+  if (found === 0) return text.evidencePanel.noneFound
+  if (found >= limit) return text.evidencePanel.foundMore(found)
+  return text.evidencePanel.found(found)
 }

@@ -1,5 +1,6 @@
 import type { Action, Note } from '$domain/boards/board'
-import { sortActions } from './actions-format'
+import { en, type BoardStrings } from '$lib/board/strings'
+import { formatDue, sortActions } from './actions-format'
 
 /**
  * What the PNG export writes where the board shows a note's author. On screen one's own notes
@@ -9,20 +10,28 @@ import { sortActions } from './actions-format'
  * @example
  * exportedAuthor({ anonymous: false, author: { name: 'Ana' } }) // 'Ana'
  */
-export function exportedAuthor(note: Pick<Note, 'anonymous' | 'author'>): string {
-  return note.anonymous ? 'Anonymous' : (note.author?.name ?? '')
+export function exportedAuthor(
+  note: Pick<Note, 'anonymous' | 'author'>,
+  text: BoardStrings = en,
+): string {
+  return note.anonymous ? text.note.anonymous : (note.author?.name ?? '')
 }
 
 /**
  * The board's follow-up actions as lines of the PNG export, open ones first:
- * "Call the lab about results — Dr. Ruiz, due 2026-11-20" or "… (done)".
+ * "Call the lab about results — Dr. Ruiz, due Nov 20, 2026" or "… (done)", in the board's language.
  *
  * @example
- * actionLines(state.actions) // ['Put a sign at the door — Ana, due 2026-11-20']
+ * actionLines(state.actions) // ['Put a sign at the door — Ana, due Nov 20, 2026']
  */
-export function actionLines(actions: Readonly<Record<string, Action>>): string[] {
+export function actionLines(
+  actions: Readonly<Record<string, Action>>,
+  text: BoardStrings = en,
+): string[] {
+  const said = text.exports
   return sortActions(actions).map((action) => {
-    const who = [action.owner?.name, action.due && `due ${action.due}`].filter(Boolean).join(', ')
-    return `${action.text}${who ? ` — ${who}` : ''}${action.status === 'done' ? ' (done)' : ''}`
+    const due = action.due && said.due(formatDue(action.due, action.due, text.language).text)
+    const who = [action.owner?.name, due].filter(Boolean).join(', ')
+    return `${action.text}${who ? ` — ${who}` : ''}${action.status === 'done' ? said.doneSuffix : ''}`
   })
 }

@@ -10,11 +10,14 @@ export async function boardPicture(
     backgroundColor,
     title,
     subtitle,
+    actionsHeading = 'Follow-up actions',
     actions = [],
   }: {
     backgroundColor: string
     title: string
     subtitle: string
+    /** The actions' heading, in the board's language. */
+    actionsHeading?: string
     /** The follow-up actions, one line each (`actionLines`), drawn under the board. */
     actions?: readonly string[]
   },
@@ -57,7 +60,7 @@ export async function boardPicture(
   about.textContent = subtitle
   caption.append(heading, about)
   copy.prepend(caption)
-  if (actions.length > 0) copy.append(actionsBlock(actions))
+  if (actions.length > 0) copy.append(actionsBlock(actionsHeading, actions))
 
   const stage = document.createElement('div')
   stage.setAttribute('aria-hidden', 'true')
@@ -81,13 +84,13 @@ export async function boardPicture(
 }
 
 /** The follow-up actions under the board: they are what the workshop decided. */
-function actionsBlock(lines: readonly string[]): HTMLElement {
+function actionsBlock(title: string, lines: readonly string[]): HTMLElement {
   const block = document.createElement('div')
   block.style.cssText =
     'padding: 1rem 0.5rem; color: var(--color-text); font-family: var(--font-sans);'
   const heading = document.createElement('div')
   heading.style.cssText = 'font-size: 1.25rem; font-weight: 700; margin-bottom: 0.5rem;'
-  heading.textContent = 'Follow-up actions'
+  heading.textContent = title
   const list = document.createElement('ul')
   list.style.cssText = 'margin: 0; padding-left: 1.25rem;'
   for (const line of lines) {

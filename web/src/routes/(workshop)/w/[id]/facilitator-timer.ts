@@ -1,5 +1,6 @@
 import type { Note } from '$domain/boards/board'
 import type { PresenceEntry } from '$contract'
+import { en, type BoardStrings } from '$lib/board/strings'
 
 /** Whole seconds left on the step's timer (0 once it ran out), or null when no timer runs. */
 export function remainingSeconds(endsAt: string | null, now: number): number | null {
@@ -24,14 +25,14 @@ export function formatCountdown(seconds: number): string {
 }
 
 /** The countdown in words, for screen readers: "4 minutes 5 seconds left". */
-export function spokenCountdown(seconds: number): string {
-  if (seconds <= 0) return 'Time is up'
+export function spokenCountdown(seconds: number, text: BoardStrings = en): string {
+  if (seconds <= 0) return text.timeIsUp
   const minutes = Math.floor(seconds / 60)
   const secs = seconds % 60
   const parts = []
-  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`)
-  if (secs > 0) parts.push(`${secs} ${secs === 1 ? 'second' : 'seconds'}`)
-  return `${parts.join(' ')} left`
+  if (minutes > 0) parts.push(text.timer.minutes(minutes))
+  if (secs > 0) parts.push(text.timer.seconds(secs))
+  return text.timer.left(parts.join(' '))
 }
 
 /** The longest timer the server takes (two hours). */

@@ -1,0 +1,42 @@
+import type { BoardStrings } from './types'
+
+const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** What an entry of the history did, after the actor's name (the replay, announcements). */
+export const enHistory: BoardStrings['history'] = {
+  removedArea: 'an area that was removed',
+  aTouchPoint: 'a touch point',
+  hiddenVote: 'changed a hidden vote',
+  addedQuote: (area) => `added a patient comment to ${area}`,
+  addedNote: (area) => `added a note to ${area}`,
+  editedNote: 'edited a note',
+  movedNote: (area) => `moved a note to ${area}`,
+  colouredNote: (colour) => `made a note ${colour.toLowerCase()}`,
+  grouped: (group) => `grouped a note under “${group}”`,
+  ungrouped: 'took a note out of its group',
+  removedNote: 'removed a note',
+  voted: 'voted for a note',
+  unvoted: 'took back a vote',
+  steppedTo: (position, title) => `moved on to step ${position}${title ? `: ${title}` : ''}`,
+  timerStopped: 'stopped the timer',
+  timerSet: (duration) => `set the timer to ${duration}`,
+  notesHidden: 'turned the notes face down',
+  notesRevealed: 'revealed the notes',
+  locked: 'locked the board',
+  unlocked: 'unlocked the board',
+  archived: 'archived the board',
+  restored: 'restored the board',
+  anonymousOn: 'allowed anonymous notes',
+  anonymousOff: 'turned off anonymous notes',
+  gaveDots: (n) => `gave everyone ${s(n, 'dot')}`,
+  votesHidden: 'hid the votes until the reveal',
+  votesRevealed: 'revealed the votes',
+  renamed: 'renamed the board',
+  emotionCleared: (where) => `cleared the emotion at ${where}`,
+  emotionSet: (where, level) => `set the emotion at ${where} to ${level}`,
+  actionAdded: 'added a follow-up action',
+  actionDone: 'marked a follow-up action done',
+  actionReopened: 'reopened a follow-up action',
+  actionChanged: 'changed a follow-up action',
+  actionRemoved: 'removed a follow-up action',
+}

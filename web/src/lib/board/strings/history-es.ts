@@ -1,0 +1,42 @@
+import type { BoardStrings } from './types'
+
+const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** What an entry of the history did, after the actor's name (the replay, announcements). */
+export const esHistory: BoardStrings['history'] = {
+  removedArea: 'un área que se eliminó',
+  aTouchPoint: 'un punto de contacto',
+  hiddenVote: 'cambió un voto oculto',
+  addedQuote: (area) => `añadió un comentario de paciente a ${area}`,
+  addedNote: (area) => `añadió una nota a ${area}`,
+  editedNote: 'editó una nota',
+  movedNote: (area) => `movió una nota a ${area}`,
+  colouredNote: (colour) => `puso una nota en ${colour.toLowerCase()}`,
+  grouped: (group) => `agrupó una nota en “${group}”`,
+  ungrouped: 'sacó una nota de su grupo',
+  removedNote: 'eliminó una nota',
+  voted: 'votó por una nota',
+  unvoted: 'retiró un voto',
+  steppedTo: (position, title) => `pasó al paso ${position}${title ? `: ${title}` : ''}`,
+  timerStopped: 'detuvo el temporizador',
+  timerSet: (duration) => `puso el temporizador en ${duration}`,
+  notesHidden: 'puso las notas boca abajo',
+  notesRevealed: 'reveló las notas',
+  locked: 'bloqueó el tablero',
+  unlocked: 'desbloqueó el tablero',
+  archived: 'archivó el tablero',
+  restored: 'restauró el tablero',
+  anonymousOn: 'permitió las notas anónimas',
+  anonymousOff: 'desactivó las notas anónimas',
+  gaveDots: (n) => `dio a cada persona ${s(n, 'punto')}`,
+  votesHidden: 'ocultó los votos hasta revelarlos',
+  votesRevealed: 'reveló los votos',
+  renamed: 'cambió el nombre del tablero',
+  emotionCleared: (where) => `borró la emoción en ${where}`,
+  emotionSet: (where, level) => `fijó la emoción en ${where} como ${level}`,
+  actionAdded: 'añadió una acción de seguimiento',
+  actionDone: 'marcó como hecha una acción de seguimiento',
+  actionReopened: 'reabrió una acción de seguimiento',
+  actionChanged: 'cambió una acción de seguimiento',
+  actionRemoved: 'eliminó una acción de seguimiento',
+}
