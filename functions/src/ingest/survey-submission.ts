@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
 import { checkAnswers } from '../domain/answers'
 import type { CommentReader } from '../domain/comment-reading'
-import { Invalid, NotFound } from '../domain/errors'
+import { Gone, Invalid, NotFound } from '../domain/errors'
 import { providerOf, Submission } from '../domain/submission'
 import type { SurveyVersion } from '../domain/survey-records'
 import type { Db } from '../store/db'
@@ -14,6 +14,9 @@ import * as surveys from '../store/surveys'
 import { commentReader } from './comment-reader'
 
 export { Submission }
+
+/** What a closed link (a draft, or an archived survey) answers, to the page and to a submission. */
+export const surveyClosed = 'This survey has closed.'
 
 /**
  * Accepts a submission to a public survey: checks its answers against the version it answered,
@@ -32,7 +35,11 @@ export async function acceptSubmission(
 ): Promise<responses.Accepted> {
   const live = await surveys.findPublic(db, surveyId)
   const practice = live && (await practices.get(db, live.practiceId))
-  if (!live || !practice) throw new NotFound('survey')
+  if (!live || !practice) {
+    // Answers kept on a phone (or a kiosk's outbox) reach a survey archived meanwhile: say it closed.
+    if (!live && (await surveys.isClosedLink(db, surveyId))) throw new Gone(surveyClosed)
+    throw new NotFound('survey')
+  }
   const answered = await answeredVersion(db, practice.id, live.version, submission.version)
   const checked = checkAnswers(answered.definition, submission.answers)
   if (!checked.ok) {

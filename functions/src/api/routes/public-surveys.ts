@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { Gone, NotFound } from '../../domain/errors'
 import { Id } from '../../domain/practice'
-import { acceptSubmission } from '../../ingest/survey-submission'
+import { acceptSubmission, surveyClosed } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
 import * as providers from '../../store/providers'
 import * as surveys from '../../store/surveys'
@@ -39,7 +39,8 @@ const submit = createRoute({
   responses: {
     201: jsonResponse(Receipt, 'Stored'),
     200: jsonResponse(Receipt, 'A replay of an earlier submission: nothing new was stored'),
-    ...problemResponses(400, 404, 429),
+    // 410: archived (or unpublished) since the page opened; the answers are not stored.
+    ...problemResponses(400, 404, 410, 429),
   },
 })
 
@@ -50,7 +51,7 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const practice = live && (await practices.get(c.var.db, live.practiceId))
     if (!live || !practice) {
       if (!live && (await surveys.isClosedLink(c.var.db, id))) {
-        throw new Gone('This survey is not taking answers.')
+        throw new Gone(surveyClosed)
       }
       throw new NotFound('survey')
     }
