@@ -542,6 +542,30 @@ test('a kiosk link keeps nothing across patients: no resume, and a fresh start a
   expect((await survey.responses()).total).toBe(1)
 })
 
+test('a kiosk waiting for a connection speaks of the tablet, never a phone, in both languages', async ({
+  page,
+  context,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.goto(`${survey.path}?kiosk=1`)
+  await answerVisitPulse(page, 8)
+  await context.setOffline(true)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Almost done' })).toBeFocused()
+  await expect(page.getByRole('status')).toHaveText(
+    'Saved on this tablet; we’ll send it when the connection is back.',
+  )
+  await expect(page.locator('main')).not.toContainText(/phone/i)
+  await page.getByRole('button', { name: 'Español' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ya casi terminamos' })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('Guardado en esta tableta')
+  await expect(page.locator('main')).not.toContainText(/teléfono/i)
+
+  await context.setOffline(false)
+  await expect(page.getByRole('heading', { level: 1, name: '¡Gracias!' })).toBeVisible()
+  expect((await survey.responses()).total).toBe(1)
+})
+
 test('a kiosk left alone asks “still there?” and then starts over for the next patient', async ({
   page,
 }) => {

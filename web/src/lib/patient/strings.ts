@@ -194,6 +194,47 @@ const es: Strings = {
 
 export const strings: Record<Language, Strings> = { en, es }
 
+/**
+ * A waiting-room kiosk is not the patient's phone, and the next patient will pick it up: what it
+ * says about keeping answers names the tablet (or nothing) instead.
+ */
+type KioskWording = Pick<
+  Strings,
+  'savedOffline' | 'savedBusy' | 'savedError' | 'savedLater' | 'unreachableBody'
+>
+const kioskWording: Record<Language, KioskWording> = {
+  en: {
+    savedOffline: 'Saved on this tablet; we’ll send it when the connection is back.',
+    savedBusy:
+      'Many people are sending answers right now. Your answers are saved on this tablet, and we’ll try again in a moment.',
+    savedError:
+      'Something went wrong on our side. Your answers are saved on this tablet, and we’ll try again shortly.',
+    savedLater:
+      'You can leave this screen now: your answers will be sent even after the next person starts, and they won’t see them.',
+    unreachableBody: 'Check that this tablet is connected to the internet, then try again.',
+  },
+  es: {
+    savedOffline: 'Guardado en esta tableta; lo enviaremos cuando vuelva la conexión.',
+    savedBusy:
+      'Muchas personas están enviando respuestas en este momento. Sus respuestas están guardadas en esta tableta y lo intentaremos de nuevo en un momento.',
+    savedError:
+      'Algo salió mal de nuestro lado. Sus respuestas están guardadas en esta tableta y lo intentaremos de nuevo en breve.',
+    savedLater:
+      'Ya puede dejar esta pantalla: sus respuestas se enviarán aunque la siguiente persona empiece, y no podrá verlas.',
+    unreachableBody: 'Revise que esta tableta esté conectada a internet e inténtelo de nuevo.',
+  },
+}
+
+/**
+ * The page's words in `language`, worded for a waiting-room kiosk when `kiosk` is set.
+ *
+ * @example
+ * textFor('en', { kiosk: true }).savedOffline // 'Saved on this tablet; …'
+ */
+export function textFor(language: Language, { kiosk }: { kiosk: boolean }): Strings {
+  return kiosk ? { ...strings[language], ...kioskWording[language] } : strings[language]
+}
+
 /** The text in the wanted language, else the first one the survey has. */
 export function localize(text: Localized | undefined, language: Language): string {
   if (!text) return ''
