@@ -4,6 +4,7 @@ import { checkAnswers } from '../domain/answers'
 import type { CommentReader } from '../domain/comment-reading'
 import { Gone, Invalid, NotFound } from '../domain/errors'
 import { providerOf, Submission } from '../domain/submission'
+import { soleProvider } from '../domain/surveys-serving'
 import type { SurveyVersion } from '../domain/survey-records'
 import type { Db } from '../store/db'
 import * as locations from '../store/locations'
@@ -55,7 +56,13 @@ export async function acceptSubmission(
   // A poster printed before a location or provider was removed still works; the answers count
   // for the practice, just not for the place that is gone.
   // The patient's "Who did you see today?" answer stands in when the link named no provider.
-  const providerId = providerOf(answered.definition, submission, checked.answers)
+  // A practice with one provider was not asked who was seen: the response counts for that one.
+  const providerId =
+    providerOf(answered.definition, submission, checked.answers) ??
+    soleProvider(
+      answered.definition.questions,
+      await soleProviderCandidates(db, practice.id, answered),
+    )
   const [location, provider] = await Promise.all([
     submission.location ? locations.get(db, practice.id, submission.location) : undefined,
     providerId ? providers.get(db, practice.id, providerId) : undefined,
@@ -80,6 +87,12 @@ export async function acceptSubmission(
       ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
     },
   })
+}
+
+/** The practice's providers, read only when the survey asks who was seen. */
+async function soleProviderCandidates(db: Db, practiceId: string, version: SurveyVersion) {
+  const asks = version.definition.questions.some((question) => question.type === 'provider')
+  return asks ? providers.list(db, practiceId) : []
 }
 
 /** The version a submission names, which must be published already (the live one or older). */

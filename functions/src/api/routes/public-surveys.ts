@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { Gone, NotFound } from '../../domain/errors'
 import { Id } from '../../domain/practice'
+import { servedQuestions } from '../../domain/surveys-serving'
 import { acceptSubmission, surveyClosed } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
 import * as providers from '../../store/providers'
@@ -19,7 +20,13 @@ const getPublicSurvey = createRoute({
   path: '/public/surveys/{id}',
   tags: ['Patients'],
   summary: 'The live version of a survey, for the patient page (no sign-in)',
-  request: { params },
+  request: {
+    params,
+    query: z.object({
+      /** The provider the link names (`?provider=`): it answers "Who did you see today?". */
+      provider: Id.optional(),
+    }),
+  },
   responses: {
     200: jsonResponse(PublicSurvey, 'The survey'),
     // 404: no survey has this link (mistyped); 410: a draft or an archived survey.
@@ -58,10 +65,13 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const { definition } = live.version
     const asksProvider = definition.questions.some((question) => question.type === 'provider')
     const team = asksProvider ? await providers.list(c.var.db, practice.id) : []
-    // With no providers to choose from, the question is left out rather than shown empty.
-    const questions = definition.questions.filter(
-      (question) => question.type !== 'provider' || team.length > 0,
-    )
+    // Asked only when the answer is unknown: not when the link names the provider, not with one
+    // provider (the response counts for them) and not with none to choose from.
+    const questions = servedQuestions(definition.questions, {
+      team,
+      linkProvider: c.req.valid('query').provider,
+    })
+    const offered = questions.some((question) => question.type === 'provider')
     c.header('cache-control', 'no-cache')
     return c.json(
       {
@@ -74,7 +84,7 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
         // Every respondent gets the same review links, whatever they answer: no review gating.
         practice: { name: practice.name, reviewLinks: practice.reviewLinks },
         questions,
-        ...(team.length > 0 && {
+        ...(offered && {
           providers: team.map(({ id, name, title }) => ({ id, name, title })),
         }),
       },

@@ -24,6 +24,8 @@ export interface Strings {
   no: string
   chooseAll: string
   chooseUpTo: (count: number) => string
+  /** A provider question in the staff preview of a practice with no providers yet. */
+  providersAppearHere: string
   characterCount: (used: number, max: number) => string
   charactersLeft: (left: number) => string
   resumed: string
@@ -86,6 +88,7 @@ const en: Strings = {
   no: 'No',
   chooseAll: 'Choose all that apply.',
   chooseUpTo: (count) => `Choose up to ${count}.`,
+  providersAppearHere: 'Your providers appear here.',
   characterCount: (used, max) => `${used} of ${max} characters`,
   charactersLeft: (left) => (left === 1 ? '1 character left' : `${left} characters left`),
   resumed: 'Welcome back. We kept the answers you gave on this phone.',
@@ -146,6 +149,7 @@ const es: Strings = {
   no: 'No',
   chooseAll: 'Elija todas las que correspondan.',
   chooseUpTo: (count) => (count === 1 ? 'Elija una.' : `Elija hasta ${count}.`),
+  providersAppearHere: 'Aquí aparecerán sus profesionales de salud.',
   characterCount: (used, max) => `${used} de ${max} caracteres`,
   charactersLeft: (left) => (left === 1 ? 'Queda 1 carácter' : `Quedan ${left} caracteres`),
   resumed: 'Hola de nuevo. Guardamos en este teléfono las respuestas que ya dio.',
