@@ -33,6 +33,7 @@ interface StoredResponse {
   language: string
   answers: Record<string, unknown>
   location?: string
+  provider?: string
 }
 
 /**
@@ -49,7 +50,7 @@ async function publishedSurvey(page: Page, templateId = 'visit-pulse') {
   expect(practice.status()).toBe(200)
   const created = await page.request.post('/api/surveys', { headers, data: { templateId } })
   expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
+  const { id, draft } = (await created.json()) as { id: string; draft: { questions: object[] } }
   const published = await page.request.post(`/api/surveys/${id}/publish`, { headers, data: {} })
   expect(published.status()).toBe(200)
   const { publicUrl } = (await published.json()) as { publicUrl: string }
@@ -57,6 +58,21 @@ async function publishedSurvey(page: Page, templateId = 'visit-pulse') {
     id,
     headers,
     path: new URL(publicUrl).pathname,
+    /** How many questions the draft has, all of them shown by the staff preview. */
+    questionCount: draft.questions.length,
+    /** Adds providers to the practice; answers their ids. */
+    async addProviders(...names: string[]): Promise<string[]> {
+      const ids: string[] = []
+      for (const name of names) {
+        const made = await page.request.post('/api/providers', {
+          headers,
+          data: { name, title: 'MD' },
+        })
+        expect(made.status()).toBe(201)
+        ids.push(((await made.json()) as { id: string }).id)
+      }
+      return ids
+    },
     async responses(): Promise<{ total: number; items: StoredResponse[] }> {
       const answer = await page.request.get(`/api/responses?surveyId=${id}`)
       expect(answer.status()).toBe(200)
@@ -221,6 +237,54 @@ test('a Spanish browser gets the survey in Spanish', async ({ browser, page }) =
     'true',
   )
   await context.close()
+})
+
+test('a patient says who they saw on a phone, and the response counts for that provider', async ({
+  page,
+}) => {
+  const survey = await publishedSurvey(page)
+  const [ames, brook] = await survey.addProviders('Dr. Ana Ames', 'Dr. Ben Brook')
+  await page.goto(survey.path)
+  await radio(page, '9').check()
+  await next(page)
+  await expect(heading(page)).toContainText('Who did you see today?')
+  const progress = await page.getByText(/^Question 2 of \d+$/).textContent()
+  const total = Number(progress!.split(' of ')[1])
+  await expect(radio(page, 'Dr. Ana Ames, MD')).toBeVisible()
+  await page.getByRole('button', { name: 'Español' }).click()
+  await expect(heading(page)).toContainText('¿A quién vio hoy?')
+  await radio(page, 'Dr. Ben Brook, MD').check()
+  await expectNoViolations(page, 'the provider question')
+  await page.getByRole('button', { name: 'English' }).click()
+  for (let step = 2; step < total; step++) await next(page)
+  await expect(heading(page)).toContainText('May we contact you')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
+  const { items } = await survey.responses()
+  expect(items).toHaveLength(1)
+  expect(items[0]).toMatchObject({ provider: brook, answers: { recommend: 9, provider: brook } })
+
+  // A link that names the provider does not ask: the link has answered it.
+  await page.goto(`${survey.path}?provider=${ames}`)
+  await expect(page.getByText(`Question 1 of ${total - 1}`, { exact: true })).toBeVisible()
+  await radio(page, '9').check()
+  await next(page)
+  await expect(heading(page)).toContainText('How was finding us and booking')
+})
+
+test('the staff preview offers the practice’s providers in its provider question', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  const survey = await publishedSurvey(page)
+  await survey.addProviders('Dr. Ana Ames', 'Dr. Ben Brook')
+  await page.goto(`/surveys/${survey.id}/preview`)
+  await radio(page, '9').check()
+  await next(page)
+  await expect(heading(page)).toContainText('Who did you see today?')
+  await expect(radio(page, 'Dr. Ana Ames, MD')).toBeVisible()
+  await expect(radio(page, 'Dr. Ben Brook, MD')).toBeVisible()
+  await expect(page.getByText('Your providers appear here.')).toHaveCount(0)
 })
 
 test('skip logic passes a follow-up by, and its answer is not sent', async ({ page }) => {
@@ -542,6 +606,30 @@ test('a kiosk link keeps nothing across patients: no resume, and a fresh start a
   expect((await survey.responses()).total).toBe(1)
 })
 
+test('a kiosk waiting for a connection speaks of the tablet, never a phone, in both languages', async ({
+  page,
+  context,
+}) => {
+  const survey = await publishedSurvey(page)
+  await page.goto(`${survey.path}?kiosk=1`)
+  await answerVisitPulse(page, 8)
+  await context.setOffline(true)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Almost done' })).toBeFocused()
+  await expect(page.getByRole('status')).toHaveText(
+    'Saved on this tablet; we’ll send it when the connection is back.',
+  )
+  await expect(page.locator('main')).not.toContainText(/phone/i)
+  await page.getByRole('button', { name: 'Español' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ya casi terminamos' })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('Guardado en esta tableta')
+  await expect(page.locator('main')).not.toContainText(/teléfono/i)
+
+  await context.setOffline(false)
+  await expect(page.getByRole('heading', { level: 1, name: '¡Gracias!' })).toBeVisible()
+  expect((await survey.responses()).total).toBe(1)
+})
+
 test('a kiosk left alone asks “still there?” and then starts over for the next patient', async ({
   page,
 }) => {
@@ -835,9 +923,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('How was your visit?')
     await expectNoViolations(page, 'the preview')
     await page.getByRole('button', { name: 'Español' }).click()
-    await expect(page.getByText('Pregunta 1 de 10', { exact: true })).toBeVisible()
+    // The preview shows every question, "Who did you see today?" too (patients of a practice
+    // without providers are not asked it): it says where the providers will be.
+    await expect(
+      page.getByText(`Pregunta 1 de ${survey.questionCount}`, { exact: true }),
+    ).toBeVisible()
     await radio(page, '9').check()
-    for (let step = 0; step < 9; step++) {
+    await page.getByRole('button', { name: 'Siguiente' }).click()
+    await expect(heading(page)).toContainText('¿A quién vio hoy?')
+    await expect(page.getByText('Aquí aparecerán sus profesionales de salud.')).toBeVisible()
+    for (let step = 1; step < survey.questionCount - 1; step++) {
       await page.getByRole('button', { name: 'Siguiente' }).click()
     }
     await expect(page.getByRole('button', { name: 'Enviar' })).toHaveCount(0)

@@ -65,24 +65,35 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   const surveyId = page.url().split('/').pop() as string
   await expect(page.getByRole('heading', { level: 1, name: 'How was your visit?' })).toBeVisible()
   await expect(page.getByText('Draft: not published yet')).toBeVisible()
+  // Positions as the template and journey made them, so a template change does not break this.
+  const made = (await (await page.request.get(`/api/surveys/${surveyId}`)).json()) as {
+    draft: { questions: { id: string }[] }
+  }
+  const at = (id: string) => made.draft.questions.findIndex((q) => q.id === id) + 1
+  const total = made.draft.questions.length
+  const booking = at('booking')
+  const contact = at('may-contact')
+  const improve = at('improve')
 
-  // Reword question 2 in both languages.
-  await page.getByRole('button', { name: 'Edit question 2' }).click()
-  await question(page, 2)
+  // Reword the booking question in both languages.
+  await page.getByRole('button', { name: `Edit question ${booking}` }).click()
+  await question(page, booking)
     .getByRole('textbox', { name: 'Question, English' })
     .fill('How easy was it to book your appointment?')
-  await question(page, 2)
+  await question(page, booking)
     .getByRole('textbox', { name: 'Question, Español' })
     .fill('¿Qué tan fácil fue hacer su cita?')
-  await page.getByRole('button', { name: 'Done with question 2' }).click()
-  await expect(page.getByRole('button', { name: 'Edit question 2' })).toBeFocused()
+  await page.getByRole('button', { name: `Done with question ${booking}` }).click()
+  await expect(page.getByRole('button', { name: `Edit question ${booking}` })).toBeFocused()
   await expect(
-    page.getByRole('heading', { name: 'Question 2: How easy was it to book your appointment?' }),
+    page.getByRole('heading', {
+      name: `Question ${booking}: How easy was it to book your appointment?`,
+    }),
   ).toBeVisible()
 
   // A yes/no question that ends the survey on "No", written in English only for now.
   await page.getByRole('button', { name: 'Yes/No', exact: true }).click()
-  const added = question(page, 11)
+  const added = question(page, total + 1)
   await expect(added.getByRole('textbox', { name: 'Question, English' })).toBeFocused()
   await page.keyboard.type('Did you wait more than 15 minutes?')
   await added.getByRole('combobox', { name: 'If the answer is' }).selectOption({ label: 'No' })
@@ -90,24 +101,25 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   await expect(added).toContainText('If No, skips to the end')
 
   // Move it above the contact question, from the keyboard.
-  await added.getByRole('button', { name: 'Move up question 11' }).focus()
+  await added.getByRole('button', { name: `Move up question ${total + 1}` }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('status').filter({ hasText: 'to position 10 of 11' })).toHaveText(
-    'Moved “Did you wait more than 15 minutes?” to position 10 of 11.',
+  const moved = `to position ${contact} of ${total + 1}`
+  await expect(page.getByRole('status').filter({ hasText: moved })).toHaveText(
+    `Moved “Did you wait more than 15 minutes?” ${moved}.`,
   )
-  await expect(page.getByRole('button', { name: 'Move up question 10' })).toBeFocused()
-  await expect(question(page, 10)).toContainText('Did you wait more than 15 minutes?')
-  await expect(question(page, 11)).toContainText('May we contact you about your answers?')
+  await expect(page.getByRole('button', { name: `Move up question ${contact}` })).toBeFocused()
+  await expect(question(page, contact)).toContainText('Did you wait more than 15 minutes?')
+  await expect(question(page, contact + 1)).toContainText('May we contact you about your answers?')
 
   // Español is on, so the server refuses the missing Spanish prompt and the editor points at it.
   await page.getByRole('button', { name: 'Save draft' }).click()
-  const spanish = question(page, 10).getByRole('textbox', { name: 'Question, Español' })
+  const spanish = question(page, contact).getByRole('textbox', { name: 'Question, Español' })
   await expect(spanish).toBeFocused()
   await expect(spanish).toHaveAttribute('aria-invalid', 'true')
   await expect(spanish).toHaveAccessibleDescription(/Add the Español text/)
   await expect(
     page.getByRole('alert').filter({ hasText: 'The draft was not saved' }),
-  ).toContainText('Question 10, question text (Español)')
+  ).toContainText(`Question ${contact}, question text (Español)`)
   await expect(page.getByText('Unsaved changes', { exact: true })).toBeVisible()
   await spanish.fill('¿Esperó más de 15 minutos?')
   await page.getByRole('button', { name: 'Save draft' }).click()
@@ -115,7 +127,7 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   await expect(spanish).not.toHaveAttribute('aria-invalid')
 
   // Leaving with unsaved changes asks first.
-  await question(page, 10)
+  await question(page, contact)
     .getByRole('checkbox', { name: 'Patients must answer this question' })
     .check()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click()
@@ -140,10 +152,15 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   expect(live.status()).toBe(200)
   const published = (await live.json()) as { version: number; questions: { prompt: object }[] }
   expect(published.version).toBe(1)
-  expect(published.questions[9]?.prompt).toEqual({
-    en: 'Did you wait more than 15 minutes?',
-    es: '¿Esperó más de 15 minutos?',
-  })
+  // The practice has no providers, so its patients are not asked who they saw.
+  const served = published.questions.map((q) => (q.prompt as { en: string }).en)
+  expect(served).not.toContain('Who did you see today?')
+  expect(published.questions[served.indexOf('Did you wait more than 15 minutes?')]?.prompt).toEqual(
+    {
+      en: 'Did you wait more than 15 minutes?',
+      es: '¿Esperó más de 15 minutos?',
+    },
+  )
 
   // Sharing: the QR code is a real SVG, and a location is added to the link and the code.
   const qr = page.getByRole('img', { name: /QR code that opens the survey link/ })
@@ -187,11 +204,11 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
 
   // Change the draft and publish version 2; version 1 stays as it was.
   await page.getByRole('link', { name: '← Back to the survey' }).click()
-  await page.getByRole('button', { name: 'Edit question 9' }).click()
-  await question(page, 9)
+  await page.getByRole('button', { name: `Edit question ${improve}` }).click()
+  await question(page, improve)
     .getByRole('textbox', { name: 'Question, English' })
     .fill('What one thing would make your next visit better?')
-  await question(page, 9)
+  await question(page, improve)
     .getByRole('textbox', { name: 'Question, Español' })
     .fill('¿Qué haría mejor su próxima visita?')
   await page.getByRole('button', { name: 'Save draft' }).click()
@@ -207,14 +224,14 @@ test('an owner builds a survey from a template, publishes it, shares it and publ
   await expect(page.getByRole('heading', { name: 'Version 2 is live' })).toBeFocused()
   await expect(page.getByText('Live: version 2')).toBeVisible()
   const first = await page.request.get(`/api/surveys/${surveyId}/versions/1`)
-  expect(((await first.json()) as any).definition.questions[8].prompt.en).toBe(
+  expect(((await first.json()) as any).definition.questions[improve - 1].prompt.en).toBe(
     'What is one thing we could do better?',
   )
 
   await page.getByRole('link', { name: '← All surveys' }).click()
   const row = page.getByRole('listitem').filter({ hasText: 'How was your visit?' })
   await expect(row).toContainText('Live v2')
-  await expect(row).toContainText('0 responses · 11 questions')
+  await expect(row).toContainText(`0 responses · ${total + 1} questions`)
 })
 
 test('archiving a survey stops its link and leaves it read-only', async ({ page }) => {

@@ -85,7 +85,15 @@ describe('the demo generator', () => {
     // Fresh ids (as POST /api/demo uses) leave the story itself unchanged.
     const fresh = await generateDemo({ seed, now, newId: (time) => ulid(time) })
     expect(fresh.practice.id).not.toBe(demo.practice.id)
-    const story = (d: Demo) => d.responses.map((r) => [r.submittedAt, r.language, r.answers])
+    // "Who did you see today?" answers a provider id, which is fresh too: compare by name.
+    const story = (d: Demo) => {
+      const names = new Map(d.providers.map((p) => [p.id as unknown, p.name]))
+      return d.responses.map((r) => [
+        r.submittedAt,
+        r.language,
+        Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [k, names.get(v) ?? v])),
+      ])
+    }
     expect(story(fresh)).toEqual(story(demo))
   })
 
@@ -183,6 +191,21 @@ describe('the demo generator', () => {
           .map((r) => r.answers.visit as number),
       )
     expect(visitOf((s) => s >= 9) - visitOf((s) => s <= 6)).toBeGreaterThan(0.8)
+  })
+
+  it('answers "Who did you see today?" when the link named nobody, as the response counts it', () => {
+    const asked = demo.responses.flatMap((response) => {
+      const survey = demo.surveys.find((s) => s.id === response.surveyId)!
+      const question = survey.draft.questions.find((q) => q.type === 'provider')
+      return question && response.answers[question.id] !== undefined
+        ? [{ response, chosen: response.answers[question.id] }]
+        : []
+    })
+    const withProvider = demo.responses.filter((r) => r.provider).length
+    // Some but not all: most links (staff-sent, per visit) already name the provider.
+    expect(asked.length).toBeGreaterThan(withProvider / 5)
+    expect(asked.length).toBeLessThan(withProvider / 2)
+    for (const { response, chosen } of asked) expect(chosen).toBe(response.provider)
   })
 
   it('answers every touch point of its journey, the dermatology one included', () => {

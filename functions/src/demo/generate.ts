@@ -194,6 +194,12 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
       }
       const answers =
         survey === pulse ? pulseAnswers(survey.draft, context) : cahpsAnswers(survey.draft, context)
+      // About a third come from posters and the waiting-room tablet, whose links name nobody:
+      // those patients say who they saw. Chosen by the second, not drawn from `random`, so the
+      // rest of the story stays as it was.
+      const linkNamedNobody = Math.floor(time / 1000) % 3 === 0
+      const whoQuestion = survey.draft.questions.find((q) => q.type === 'provider')
+      if (seen && whoQuestion && linkNamedNobody) answers[whoQuestion.id] = seen.provider.id
       if (time > now.getTime()) continue
       // Read as a submission is (the reader draws nothing from `random`, so the story stays put).
       const comment = await commentReader.read(survey.draft, answers, language)

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
 import { checkAnswers } from '../domain/answers'
 import type { CommentReader } from '../domain/comment-reading'
-import { Invalid, NotFound } from '../domain/errors'
+import { Gone, Invalid, NotFound } from '../domain/errors'
 import { providerOf, Submission } from '../domain/submission'
+import { soleProvider } from '../domain/surveys-serving'
 import type { SurveyVersion } from '../domain/survey-records'
 import type { Db } from '../store/db'
 import * as locations from '../store/locations'
@@ -14,6 +15,9 @@ import * as surveys from '../store/surveys'
 import { commentReader } from './comment-reader'
 
 export { Submission }
+
+/** What a closed link (a draft, or an archived survey) answers, to the page and to a submission. */
+export const surveyClosed = 'This survey has closed.'
 
 /**
  * Accepts a submission to a public survey: checks its answers against the version it answered,
@@ -32,7 +36,11 @@ export async function acceptSubmission(
 ): Promise<responses.Accepted> {
   const live = await surveys.findPublic(db, surveyId)
   const practice = live && (await practices.get(db, live.practiceId))
-  if (!live || !practice) throw new NotFound('survey')
+  if (!live || !practice) {
+    // Answers kept on a phone (or a kiosk's outbox) reach a survey archived meanwhile: say it closed.
+    if (!live && (await surveys.isClosedLink(db, surveyId))) throw new Gone(surveyClosed)
+    throw new NotFound('survey')
+  }
   const answered = await answeredVersion(db, practice.id, live.version, submission.version)
   const checked = checkAnswers(answered.definition, submission.answers)
   if (!checked.ok) {
@@ -48,7 +56,13 @@ export async function acceptSubmission(
   // A poster printed before a location or provider was removed still works; the answers count
   // for the practice, just not for the place that is gone.
   // The patient's "Who did you see today?" answer stands in when the link named no provider.
-  const providerId = providerOf(answered.definition, submission, checked.answers)
+  // A practice with one provider was not asked who was seen: the response counts for that one.
+  const providerId =
+    providerOf(answered.definition, submission, checked.answers) ??
+    soleProvider(
+      answered.definition.questions,
+      await soleProviderCandidates(db, practice.id, answered),
+    )
   const [location, provider] = await Promise.all([
     submission.location ? locations.get(db, practice.id, submission.location) : undefined,
     providerId ? providers.get(db, practice.id, providerId) : undefined,
@@ -73,6 +87,12 @@ export async function acceptSubmission(
       ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
     },
   })
+}
+
+/** The practice's providers, read only when the survey asks who was seen. */
+async function soleProviderCandidates(db: Db, practiceId: string, version: SurveyVersion) {
+  const asks = version.definition.questions.some((question) => question.type === 'provider')
+  return asks ? providers.list(db, practiceId) : []
 }
 
 /** The version a submission names, which must be published already (the live one or older). */

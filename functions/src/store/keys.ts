@@ -51,6 +51,20 @@ export const providers = (practiceId: string) => ({
   skPrefix: 'PROVIDER#',
 })
 
+/**
+ * A location's or provider's claim on its name (the `sameNameKey` form), written in the same
+ * transaction as the item: two concurrent creates of one name cannot both succeed.
+ */
+export const nameClaim = (practiceId: string, kind: string, nameKey: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: `NAME#${kind}#${nameKey}`,
+})
+/** Marks a practice whose items of `kind` all hold their name claims (see store/collection). */
+export const nameClaimsWritten = (practiceId: string, kind: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: `NAME#${kind}`,
+})
+
 export const invitation = (practiceId: string, invitationId: string): Key => ({
   pk: practicePk(practiceId),
   sk: `INVITATION#${invitationId}`,

@@ -231,6 +231,8 @@ describe('analytics filters', () => {
     const north = (await owner.post('/api/locations', { name: 'North' })).body.id
     const south = (await owner.post('/api/locations', { name: 'South' })).body.id
     const ames = (await owner.post('/api/providers', { name: 'Dr. Ames' })).body.id
+    // A second provider: a one-provider practice counts every response for its only provider.
+    await owner.post('/api/providers', { name: 'Dr. Brook' })
     const sent = [
       { answers: pulseAnswers(10, { visit: 5 }), location: north },
       { answers: pulseAnswers(2, { visit: 1 }), location: north },

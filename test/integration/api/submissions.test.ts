@@ -177,13 +177,14 @@ describe('bad answers', () => {
     expect(ok.status).toBe(201)
   })
 
-  it('answers 404 for an unknown or unpublished survey and 400 for a language it does not offer', async () => {
+  it('answers 404 for an unknown survey, 410 for an unpublished one and 400 for a language it does not offer', async () => {
     const { owner } = await freshPractice(app)
     expect((await submit('01ARZ3NDEKTSV4RRFFQ69G5FAV', { answers: pulseAnswers() })).status).toBe(
       404,
     )
     const draft = await owner.post('/api/surveys', { templateId: 'visit-pulse' })
-    expect((await submit(draft.body.id, { answers: pulseAnswers() })).status).toBe(404)
+    // Like opening it: the link is real, the survey just takes no answers yet.
+    expect((await submit(draft.body.id, { answers: pulseAnswers() })).status).toBe(410)
     const { id } = await publishedSurvey(owner)
     const spanish = await submit(id, { language: 'es', answers: pulseAnswers() })
     expect(spanish.status).toBe(400)
@@ -281,5 +282,22 @@ describe('opening a survey link', () => {
     // Restored: live again at its published version.
     await owner.post(`/api/surveys/${id}/restore`)
     expect((await patient.get(`/api/public/surveys/${id}`)).body.version).toBe(1)
+  })
+
+  it('answers a submission to an archived survey 410 problem+json, like opening it, and stores nothing', async () => {
+    const { owner } = await freshPractice(app)
+    const { id } = await publishedSurvey(owner)
+    await owner.post(`/api/surveys/${id}/archive`)
+    const opened = await new Caller(app).get(`/api/public/surveys/${id}`)
+    const sent = await submit(id, { answers: pulseAnswers(9) })
+    expect(sent.status).toBe(410)
+    expect(sent.headers.get('content-type')).toBe('application/problem+json')
+    expect(sent.body).toMatchObject({ status: 410, detail: 'This survey has closed.' })
+    expect(opened.body.detail).toBe(sent.body.detail)
+    expect((await owner.get(`/api/responses?surveyId=${id}`)).body.total).toBe(0)
+    // A link no survey ever had stays 404.
+    expect((await submit('01ARZ3NDEKTSV4RRFFQ69G5FAV', { answers: pulseAnswers(9) })).status).toBe(
+      404,
+    )
   })
 })

@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { Gone, NotFound } from '../../domain/errors'
 import { Id } from '../../domain/practice'
-import { acceptSubmission } from '../../ingest/survey-submission'
+import { servedQuestions } from '../../domain/surveys-serving'
+import { acceptSubmission, surveyClosed } from '../../ingest/survey-submission'
 import * as practices from '../../store/practices'
 import * as providers from '../../store/providers'
 import * as surveys from '../../store/surveys'
@@ -19,7 +20,13 @@ const getPublicSurvey = createRoute({
   path: '/public/surveys/{id}',
   tags: ['Patients'],
   summary: 'The live version of a survey, for the patient page (no sign-in)',
-  request: { params },
+  request: {
+    params,
+    query: z.object({
+      /** The provider the link names (`?provider=`): it answers "Who did you see today?". */
+      provider: Id.optional(),
+    }),
+  },
   responses: {
     200: jsonResponse(PublicSurvey, 'The survey'),
     // 404: no survey has this link (mistyped); 410: a draft or an archived survey.
@@ -39,7 +46,8 @@ const submit = createRoute({
   responses: {
     201: jsonResponse(Receipt, 'Stored'),
     200: jsonResponse(Receipt, 'A replay of an earlier submission: nothing new was stored'),
-    ...problemResponses(400, 404, 429),
+    // 410: archived (or unpublished) since the page opened; the answers are not stored.
+    ...problemResponses(400, 404, 410, 429),
   },
 })
 
@@ -50,17 +58,20 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
     const practice = live && (await practices.get(c.var.db, live.practiceId))
     if (!live || !practice) {
       if (!live && (await surveys.isClosedLink(c.var.db, id))) {
-        throw new Gone('This survey is not taking answers.')
+        throw new Gone(surveyClosed)
       }
       throw new NotFound('survey')
     }
     const { definition } = live.version
     const asksProvider = definition.questions.some((question) => question.type === 'provider')
     const team = asksProvider ? await providers.list(c.var.db, practice.id) : []
-    // With no providers to choose from, the question is left out rather than shown empty.
-    const questions = definition.questions.filter(
-      (question) => question.type !== 'provider' || team.length > 0,
-    )
+    // Asked only when the answer is unknown: not when the link names the provider, not with one
+    // provider (the response counts for them) and not with none to choose from.
+    const questions = servedQuestions(definition.questions, {
+      team,
+      linkProvider: c.req.valid('query').provider,
+    })
+    const offered = questions.some((question) => question.type === 'provider')
     c.header('cache-control', 'no-cache')
     return c.json(
       {
@@ -73,7 +84,7 @@ export const publicSurveysApi = new OpenAPIHono<AppEnv>()
         // Every respondent gets the same review links, whatever they answer: no review gating.
         practice: { name: practice.name, reviewLinks: practice.reviewLinks },
         questions,
-        ...(team.length > 0 && {
+        ...(offered && {
           providers: team.map(({ id, name, title }) => ({ id, name, title })),
         }),
       },

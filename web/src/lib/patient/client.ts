@@ -47,11 +47,20 @@ const client = createClient({ csrf: () => null })
 
 const path = (surveyId: string) => `/api/public/surveys/${encodeURIComponent(surveyId)}`
 
-export async function loadSurvey(surveyId: string, fetcher: typeof fetch): Promise<LoadOutcome> {
+/**
+ * The survey as this link serves it: a link that names its provider is not asked "Who did you
+ * see today?", so the provider goes along.
+ */
+export async function loadSurvey(
+  surveyId: string,
+  fetcher: typeof fetch,
+  visit: Visit = {},
+): Promise<LoadOutcome> {
+  const query = visit.provider ? `?provider=${encodeURIComponent(visit.provider)}` : ''
   try {
     return {
       kind: 'ok',
-      survey: await client.get<PublicSurvey>(path(surveyId), { fetch: fetcher }),
+      survey: await client.get<PublicSurvey>(`${path(surveyId)}${query}`, { fetch: fetcher }),
     }
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {

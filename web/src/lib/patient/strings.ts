@@ -24,6 +24,8 @@ export interface Strings {
   no: string
   chooseAll: string
   chooseUpTo: (count: number) => string
+  /** A provider question in the staff preview of a practice with no providers yet. */
+  providersAppearHere: string
   characterCount: (used: number, max: number) => string
   charactersLeft: (left: number) => string
   resumed: string
@@ -86,6 +88,7 @@ const en: Strings = {
   no: 'No',
   chooseAll: 'Choose all that apply.',
   chooseUpTo: (count) => `Choose up to ${count}.`,
+  providersAppearHere: 'Your providers appear here.',
   characterCount: (used, max) => `${used} of ${max} characters`,
   charactersLeft: (left) => (left === 1 ? '1 character left' : `${left} characters left`),
   resumed: 'Welcome back. We kept the answers you gave on this phone.',
@@ -146,6 +149,7 @@ const es: Strings = {
   no: 'No',
   chooseAll: 'Elija todas las que correspondan.',
   chooseUpTo: (count) => (count === 1 ? 'Elija una.' : `Elija hasta ${count}.`),
+  providersAppearHere: 'Aquí aparecerán sus profesionales de salud.',
   characterCount: (used, max) => `${used} de ${max} caracteres`,
   charactersLeft: (left) => (left === 1 ? 'Queda 1 carácter' : `Quedan ${left} caracteres`),
   resumed: 'Hola de nuevo. Guardamos en este teléfono las respuestas que ya dio.',
@@ -193,6 +197,47 @@ const es: Strings = {
 }
 
 export const strings: Record<Language, Strings> = { en, es }
+
+/**
+ * A waiting-room kiosk is not the patient's phone, and the next patient will pick it up: what it
+ * says about keeping answers names the tablet (or nothing) instead.
+ */
+type KioskWording = Pick<
+  Strings,
+  'savedOffline' | 'savedBusy' | 'savedError' | 'savedLater' | 'unreachableBody'
+>
+const kioskWording: Record<Language, KioskWording> = {
+  en: {
+    savedOffline: 'Saved on this tablet; we’ll send it when the connection is back.',
+    savedBusy:
+      'Many people are sending answers right now. Your answers are saved on this tablet, and we’ll try again in a moment.',
+    savedError:
+      'Something went wrong on our side. Your answers are saved on this tablet, and we’ll try again shortly.',
+    savedLater:
+      'You can leave this screen now: your answers will be sent even after the next person starts, and they won’t see them.',
+    unreachableBody: 'Check that this tablet is connected to the internet, then try again.',
+  },
+  es: {
+    savedOffline: 'Guardado en esta tableta; lo enviaremos cuando vuelva la conexión.',
+    savedBusy:
+      'Muchas personas están enviando respuestas en este momento. Sus respuestas están guardadas en esta tableta y lo intentaremos de nuevo en un momento.',
+    savedError:
+      'Algo salió mal de nuestro lado. Sus respuestas están guardadas en esta tableta y lo intentaremos de nuevo en breve.',
+    savedLater:
+      'Ya puede dejar esta pantalla: sus respuestas se enviarán aunque la siguiente persona empiece, y no podrá verlas.',
+    unreachableBody: 'Revise que esta tableta esté conectada a internet e inténtelo de nuevo.',
+  },
+}
+
+/**
+ * The page's words in `language`, worded for a waiting-room kiosk when `kiosk` is set.
+ *
+ * @example
+ * textFor('en', { kiosk: true }).savedOffline // 'Saved on this tablet; …'
+ */
+export function textFor(language: Language, { kiosk }: { kiosk: boolean }): Strings {
+  return kiosk ? { ...strings[language], ...kioskWording[language] } : strings[language]
+}
 
 /** The text in the wanted language, else the first one the survey has. */
 export function localize(text: Localized | undefined, language: Language): string {

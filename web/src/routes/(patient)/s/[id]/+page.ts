@@ -13,5 +13,5 @@ export const load: PageLoad = async ({ params, url, fetch }) => {
   if (provider && ulid.test(provider)) visit.provider = provider
   // Links for a place rather than a person (a waiting-room tablet, a poster's QR code) say so.
   const kiosk = url.searchParams.get('kiosk') === '1'
-  return { outcome: await loadSurvey(params.id, fetch), visit, kiosk }
+  return { outcome: await loadSurvey(params.id, fetch, visit), visit, kiosk }
 }
