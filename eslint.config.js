@@ -109,6 +109,37 @@ function webToFunctions() {
   ]
 }
 
+// ---------------------------------------------------------------------------------------------
+// One date format (web README "Design rules"): every date and time a page shows is written by
+// web/src/lib/dates.ts, in the practice's zone. Numbers may still use toLocaleString: only a
+// `new Date(…).toLocaleString()` is caught without type information, so that is what is named.
+// ---------------------------------------------------------------------------------------------
+
+const oneDateFormat = 'write dates with $lib/dates (formatDate, formatDay, isoDateIn, …)'
+const dateFormatting = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+      message: oneDateFormat,
+    },
+    {
+      selector: "CallExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+      message: oneDateFormat,
+    },
+    {
+      selector:
+        "CallExpression[callee.property.name='toLocaleString'][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+      message: oneDateFormat,
+    },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { property: 'toLocaleDateString', message: oneDateFormat },
+    { property: 'toLocaleTimeString', message: oneDateFormat },
+  ],
+}
+
 export default ts.config(
   {
     ignores: [
@@ -193,5 +224,17 @@ export default ts.config(
   {
     files: ['web/**'],
     rules: restrict(webToFunctions()),
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],
+    ignores: [
+      'web/src/lib/dates.ts',
+      // The zone picker names zones by their offset ("GMT-6"), which is not a date.
+      'web/src/lib/time-zones.ts',
+      // TODO(merge): board dates converted on wip/boards
+      'web/src/routes/(workshop)/**',
+      'web/src/lib/board/**',
+    ],
+    rules: dateFormatting,
   },
 )

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { newOwner, signOut, signUpViaApi } from './helpers'
+import { expectNoViolations, newOwner, signOut, signUpViaApi } from './helpers'
 
 // A new owner's first week: how the app addresses them, its header, settings and journey.
 
@@ -15,7 +15,8 @@ test('a titled owner with a role in brackets is greeted by first name, with clea
   await expect(menu.locator('.user-menu-initials')).toHaveText('HO')
 })
 
-for (const width of [1280, 1440]) {
+// From a tablet held sideways to a meeting-room screen: one row, every page one click away.
+for (const width of [768, 900, 1024, 1100, 1200, 1280, 1440, 1920]) {
   test(`the header keeps brand, every link and the user menu on one row at ${width} px`, async ({
     page,
   }) => {
@@ -27,16 +28,72 @@ for (const width of [1280, 1440]) {
     })
     await page.goto('/home')
     const header = page.locator('header.app-header')
-    const links = header.getByRole('navigation', { name: 'Main' }).getByRole('link')
+    const nav = header.getByRole('navigation', { name: 'Main' })
+    const links = nav.getByRole('link')
     await expect(links.first()).toBeVisible()
-    const tops = new Set<number>()
-    for (const link of await links.all()) tops.add(Math.round((await link.boundingBox())!.y))
-    tops.add(Math.round((await header.getByRole('button', { name: /Alexandra/ }).boundingBox())!.y))
-    expect([...tops], 'the top of every link and of the user menu').toHaveLength(1)
+    const more = nav.getByRole('button', { name: 'More' })
+    const parts = [
+      header.getByRole('link', { name: /Touchpoint/ }),
+      ...(await links.all()),
+      ...((await more.isVisible()) ? [more] : []),
+      header.getByRole('button', { name: /Alexandra/ }),
+    ]
+    // Each page is a link on the bar or in "More"; none is left out.
+    const onBar = await links.allTextContents()
+    if (await more.isVisible()) {
+      await more.click()
+      onBar.push(...(await page.getByRole('menu').getByRole('menuitem').allTextContents()))
+      await page.keyboard.press('Escape')
+    }
+    expect(onBar.map((text) => text.replace('✓', '').trim()).sort()).toEqual(
+      ['Dashboard', 'Home', 'Outbox', 'Responses', 'Settings', 'Surveys', 'Workshops'].sort(),
+    )
+    const middles: number[] = []
+    for (const part of parts) {
+      const box = (await part.boundingBox())!
+      expect(box.x + box.width, 'inside the window').toBeLessThanOrEqual(width)
+      middles.push(box.y + box.height / 2)
+    }
+    expect(
+      Math.max(...middles) - Math.min(...middles),
+      'the middles of brand, links and menu',
+    ).toBeLessThan(4)
     // One row: the bar is no taller than its tallest item with its padding.
     expect((await header.boundingBox())!.height).toBeLessThan(80)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    )
   })
 }
+
+test('on a tablet "More" holds Settings and Outbox, marks the section you are in, and opens by keyboard', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 768, height: 1024 })
+  await signUpViaApi(page)
+  await page.goto('/settings/team')
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await expect(nav.getByRole('link', { name: 'Settings' })).toBeHidden()
+  const more = nav.getByRole('button', { name: 'More (Settings, current section)' })
+  await more.focus()
+  await page.keyboard.press('Enter')
+  const menu = page.getByRole('menu')
+  await expect(menu.getByRole('menuitem', { name: 'Settings' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  )
+  await expectNoViolations(page, 'the tablet header with "More" open')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL('/outbox')
+  await expect(nav.getByRole('button', { name: 'More (Outbox, current section)' })).toBeVisible()
+
+  // A phone keeps its Menu button with every page in one list, and no "More".
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect(nav.getByRole('button', { name: /More/ })).toBeHidden()
+  await page.getByRole('button', { name: 'Menu' }).click()
+  await expect(nav.getByRole('link', { name: 'Settings' })).toBeVisible()
+})
 
 test.describe('time zones', () => {
   test.use({ timezoneId: 'Europe/Madrid' })

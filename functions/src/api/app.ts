@@ -17,6 +17,7 @@ import { outboxApi } from './routes/outbox'
 import { locationsApi, providersApi } from './routes/places'
 import { practicesApi } from './routes/practices'
 import { passwordResetApi } from './routes/password-reset'
+import { passwordCheckApi } from './routes/password-check'
 import { sessionApi } from './routes/session'
 import { teamApi } from './routes/team'
 import { templatesApi } from './routes/templates'
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', practicesApi)
     .route('/api', sessionApi)
     .route('/api', passwordResetApi)
+    .route('/api', passwordCheckApi)
     .route('/api', joinApi)
     .route('/api', teamApi)
     .route('/api', locationsApi)

@@ -16,6 +16,7 @@ import type { z } from 'zod'
 import type * as analytics from './analytics/schemas'
 import type * as boards from './routes/boards-schemas'
 import type { ClientConfig } from './routes/config-schemas'
+import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
 import type * as patients from './routes/public-surveys-schemas'
 import type * as responses from './routes/responses-schemas'
@@ -60,6 +61,9 @@ export type ChangePassword = z.input<typeof sessionSchemas.ChangePassword>
 export type PasswordResetRequest = z.input<typeof sessionSchemas.PasswordResetRequest>
 export type PasswordResetRequested = z.infer<typeof sessionSchemas.PasswordResetRequested>
 export type PasswordResetConfirm = z.input<typeof sessionSchemas.PasswordResetConfirm>
+/** `POST /api/password-check`: advice while a new password is typed. */
+export type PasswordCheckBody = z.input<typeof passwordCheck.PasswordCheckBody>
+export type PasswordCheck = z.infer<typeof passwordCheck.PasswordCheck>
 export type NewPractice = z.input<typeof practices.NewPractice>
 export type PracticeChanges = z.input<typeof practices.PracticeChanges>
 export type Location = domain.Location

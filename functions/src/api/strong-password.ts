@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { passwordWeakness } from '../domain/password-strength'
+import { passwordStrength } from '../domain/password-strength'
 
 /**
  * The request schema with its new password checked against common and breached passwords and
@@ -21,7 +21,18 @@ export function withStrongPassword<S extends z.ZodObject>(
     const words = wordFields
       .map((field) => value[field])
       .filter((word): word is string => typeof word === 'string')
-    const weakness = await passwordWeakness(password, ['touchpoint', ...words])
-    if (weakness) ctx.addIssue({ code: 'custom', path: [passwordField], message: weakness })
+    const { reason } = await newPasswordStrength(password, words)
+    if (reason) ctx.addIssue({ code: 'custom', path: [passwordField], message: reason })
   }) as S
+}
+
+/**
+ * The rule every new password meets, with the service's own name among the person's words: what
+ * the forms enforce at submit and `POST /api/password-check` answers while the person types.
+ *
+ * @example
+ * await newPasswordStrength('touchpoint2026', []) // { score: 1, reason: '…' }
+ */
+export function newPasswordStrength(password: string, userWords: string[]) {
+  return passwordStrength(password, ['touchpoint', ...userWords])
 }

@@ -16,12 +16,27 @@ export async function passwordWeakness(
   password: string,
   userWords: string[],
 ): Promise<string | undefined> {
-  if (password.trim() === '') return 'A password cannot be only spaces.'
+  return (await passwordStrength(password, userWords)).reason
+}
+
+/**
+ * zxcvbn's score (0-4) with the reason a password is refused, if it is: what a meter beside a
+ * new-password field shows while the person types, by the same rule as `passwordWeakness`.
+ *
+ * @example
+ * await passwordStrength('password1234', []) // { score: 0, reason: 'This is similar to …' }
+ * await passwordStrength('tranquil-otter-93-lamp', []) // { score: 4 }
+ */
+export async function passwordStrength(
+  password: string,
+  userWords: string[],
+): Promise<{ score: number; reason?: string }> {
+  if (password.trim() === '') return { score: 0, reason: 'A password cannot be only spaces.' }
   const result = await (await estimator()).check(password, userWords.flatMap(wordsOf))
-  if (result.score >= minimumScore) return undefined
+  if (result.score >= minimumScore) return { score: result.score }
   const why = result.feedback.warning ?? 'This password is too easy to guess.'
   const hint = result.feedback.suggestions[0] ?? 'Add a few more uncommon words.'
-  return `${why} ${hint}`
+  return { score: result.score, reason: `${why} ${hint}` }
 }
 
 /** zxcvbn's 0-4 scale; 3 = about 10^8 guesses or more. */

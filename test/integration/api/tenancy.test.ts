@@ -102,6 +102,7 @@ function sampleBody(operation: string, other: typeof a): unknown {
       newPassword: 'Probe takes over 77',
     },
     'POST /api/password-reset': { email: uniqueEmail('probe') },
+    'POST /api/password-check': { password: 'Probe takes over 77', userWords: [other.email] },
     'POST /api/password-reset/confirm': { token: 'n'.repeat(43), password: 'Probe takes over 77' },
     'POST /api/join/preview': { token: 'n'.repeat(43) },
     'POST /api/join': { token: 'n'.repeat(43), name: 'Probe', password: goodPassword },

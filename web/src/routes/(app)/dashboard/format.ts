@@ -1,4 +1,5 @@
 import type { Change, Composite, Figure, Interval } from '$lib/api-analytics'
+import { formatDayRange, formatMonth, formatPeriod, formatWeekOf } from '$lib/dates'
 
 /**
  * How the dashboard writes its figures: rounded here and only here (the API never rounds), and
@@ -41,35 +42,20 @@ export function changeText(change: Change, unit: 'points' | 'share', periodName:
   return change.significant ? moved : `${moved}, within chance`
 }
 
+/**
+ * Periods and ranges as every staff page writes dates (`$lib/dates`): a week under "Week of" is
+ * its Monday ("Nov 9, 2026"), a month "Nov 2026", a range "Sep 2, 2026 – Dec 1, 2026".
+ */
 export function periodLabel(period: string, interval: Interval): string {
-  if (interval === 'month') {
-    const [y, m] = period.split('-').map(Number) as [number, number]
-    return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en', {
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })
-  }
-  const [y, m, d] = period.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  })
+  return formatPeriod(period, interval)
 }
 
-export function rangeText(from: string, to: string): string {
-  const day = (value: string) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number]
-    return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en', {
-      month: 'short',
-      day: 'numeric',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })
-  }
-  return `${day(from)} – ${day(to)}`
+/** A period standing alone (a chart's tooltip): "Week of Nov 9, 2026", "Nov 2026". */
+export function periodTitle(period: string, interval: Interval): string {
+  return interval === 'week' ? formatWeekOf(period) : formatMonth(period)
 }
+
+export const rangeText = (from: string, to: string): string => formatDayRange(from, to)
 
 export const compositeLabels: Record<Composite, string> = {
   access: 'Getting timely care',

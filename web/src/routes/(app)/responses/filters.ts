@@ -48,16 +48,6 @@ export interface FilterState {
 /** How many days the page shows when no dates are chosen (today included). */
 export const defaultDays = 90
 
-/** Today in the time zone, as YYYY-MM-DD. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
-}
-
 /** The calendar day `days` before `day` (both YYYY-MM-DD). */
 export function daysBefore(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
