@@ -231,9 +231,6 @@ export default ts.config(
       'web/src/lib/dates.ts',
       // The zone picker names zones by their offset ("GMT-6"), which is not a date.
       'web/src/lib/time-zones.ts',
-      // TODO(merge): board dates converted on wip/boards
-      'web/src/routes/(workshop)/**',
-      'web/src/lib/board/**',
     ],
     rules: dateFormatting,
   },
