@@ -446,7 +446,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         page.getByRole('alert').filter({ hasText: 'The draft was not saved' }),
       ).toBeVisible()
       await expectNoViolations(page, 'the editor with open questions and errors')
-      await page.getByRole('button', { name: 'Remove question 11' }).click()
+      // The single-choice question just added is the last one, whatever the template's length.
+      const questions = await page.getByRole('button', { name: /^Remove question \d+$/ }).count()
+      await page.getByRole('button', { name: `Remove question ${questions}` }).click()
       await expect(page.getByRole('alertdialog')).toBeVisible()
       await expectNoViolations(page, 'the remove-question confirmation')
       await page.getByRole('alertdialog').getByRole('button', { name: 'Remove question' }).click()
