@@ -15,8 +15,7 @@ const runSync = createRoute({
   path: '/review-sources/{source}/sync',
   tags: ['Review sites'],
   summary: 'Sync a connected review site now',
-  description:
-    'Reads the site for every mapped location (new and edited reviews since the last run; every page when `full=true` or when the last full sweep is over a day old, marking removed what the site no longer has) and answers what it found. When the site refuses (credentials expired or revoked, quota 0, error 12…) the answer is a 502 problem (503 when the site is down or rate-limits us) whose `detail` says what to do; reviews of the locations that could be read are kept either way.',
+  description: 'A site refusing answers 502 (503 when it is down), saying what to do in `detail`.',
   security: sessionSecurity,
   middleware: [requireSession(), requireAbility('practice:manage')],
   request: {

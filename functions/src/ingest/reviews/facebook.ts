@@ -7,6 +7,7 @@ import {
   isoInstant,
   newerOf,
   retryAfter,
+  said,
   siteText,
   withRetries,
 } from './site-call'
@@ -118,40 +119,25 @@ export function nextPage(next: unknown, base: string, current: string): string |
 
 /** Graph's error body `{error: {message, type, code, error_subcode}}` in the manager's words. */
 export function facebookError(status: number, body: unknown): ConnectorError {
-  const error = (body as { error?: { code?: unknown; error_subcode?: unknown } } | undefined)?.error
-  const code = typeof error?.code === 'number' ? error.code : undefined
+  const error = (body as { error?: { code?: unknown } } | undefined)?.error
+  const code = typeof error?.code === 'number' ? error.code : -1
   if (code === 12) return new ConnectorError('deprecated', facebookDeprecatedMessage)
   if (code === 190 || code === 102 || status === 401) {
-    return new ConnectorError(
-      'reconnect',
-      'Facebook refused the saved page access token (expired or revoked). Reconnect Facebook in Settings → Review sites.',
+    return said.reconnect(
+      'Facebook',
+      'Facebook refused the saved page access token (expired or revoked).',
     )
   }
-  if (code === 10 || code === 283 || (code !== undefined && code >= 200 && code <= 299)) {
-    return new ConnectorError(
-      'reconnect',
-      'Facebook says the page access token lacks the pages_read_user_content permission. Reconnect Facebook with a token that has it.',
+  if (code === 10 || code === 283 || (code >= 200 && code <= 299)) {
+    return said.reconnect(
+      'Facebook',
+      'The page access token lacks the pages_read_user_content permission.',
     )
   }
-  if (code === 4 || code === 17 || code === 32 || code === 613 || status === 429) {
-    return new ConnectorError(
-      'rate-limited',
-      'Facebook asked us to slow down and kept refusing. The next sync tries again.',
-    )
-  }
-  if (code === 100 || code === 803 || status === 404) {
-    return new ConnectorError(
-      'not-found',
-      'Facebook does not know this page id. Check it in Settings → Review sites.',
-    )
-  }
-  if (code === 1 || code === 2 || status >= 500) {
-    return new ConnectorError(
-      'unavailable',
-      'Facebook did not answer properly. The next sync tries again.',
-    )
-  }
-  return new ConnectorError('unavailable', `Facebook refused the request (HTTP ${status}).`)
+  if ([4, 17, 32, 613].includes(code) || status === 429) return said.slowDown('Facebook')
+  if (code === 100 || code === 803 || status === 404) return said.unknown('Facebook', 'page id')
+  if (code === 1 || code === 2 || status >= 500) return said.down('Facebook')
+  return said.refused('Facebook', status)
 }
 
 interface RecommendationJson {

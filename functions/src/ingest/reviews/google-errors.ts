@@ -1,4 +1,5 @@
 import { ConnectorError } from './connector'
+import { said } from './site-call'
 
 /** Google's error body: `{error: {code, message, status, details}}`. */
 export interface GoogleErrorBody {
@@ -46,37 +47,17 @@ function isQuotaZero(status: number, body: GoogleErrorBody | undefined): boolean
  */
 export function googleError(status: number, body: GoogleErrorBody | undefined): ConnectorError {
   if (isQuotaZero(status, body)) return new ConnectorError('quota', googleQuotaZeroMessage)
-  if (status === 401) {
-    return new ConnectorError(
-      'reconnect',
-      'Google refused the saved sign-in. Reconnect Google in Settings → Review sites.',
-    )
-  }
+  if (status === 401) return said.reconnect('Google', 'Google refused the saved sign-in.')
   if (status === 403) {
-    return new ConnectorError(
-      'reconnect',
-      'Google refused access to this location: the Google account that gave the refresh token must be an owner or manager of the Business Profile. Reconnect Google with that account.',
+    return said.reconnect(
+      'Google',
+      'Google refused access: sign in as an owner or manager of the Business Profile.',
     )
   }
-  if (status === 404) {
-    return new ConnectorError(
-      'not-found',
-      'Google does not know this location. Check the account and location ids in Settings → Review sites.',
-    )
-  }
-  if (status === 429) {
-    return new ConnectorError(
-      'rate-limited',
-      'Google asked us to slow down and kept refusing. The next sync tries again.',
-    )
-  }
-  if (status >= 500) {
-    return new ConnectorError(
-      'unavailable',
-      'Google did not answer properly. The next sync tries again.',
-    )
-  }
-  return new ConnectorError('unavailable', `Google refused the request (HTTP ${status}).`)
+  if (status === 404) return said.unknown('Google', 'location')
+  if (status === 429) return said.slowDown('Google')
+  if (status >= 500) return said.down('Google')
+  return said.refused('Google', status)
 }
 
 /**
@@ -87,30 +68,11 @@ export function googleError(status: number, body: GoogleErrorBody | undefined): 
 export function googleTokenError(status: number, body: unknown): ConnectorError {
   const code = (body as { error?: unknown } | undefined)?.error
   if (code === 'invalid_grant') {
-    return new ConnectorError(
-      'reconnect',
-      'Google says the refresh token has expired or was revoked. Reconnect Google in Settings → Review sites with a new refresh token.',
-    )
+    return said.reconnect('Google', 'Google says the refresh token has expired or was revoked.')
   }
-  if (
-    code === 'invalid_client' ||
-    code === 'unauthorized_client' ||
-    status === 400 ||
-    status === 401
-  ) {
-    return new ConnectorError(
-      'reconnect',
-      'Google refused the OAuth client id or secret. Check them and reconnect Google in Settings → Review sites.',
-    )
+  if (code === 'invalid_client' || status === 400 || status === 401) {
+    return said.reconnect('Google', 'Google refused the OAuth client id or secret.')
   }
-  if (status === 429) {
-    return new ConnectorError(
-      'rate-limited',
-      'Google asked us to slow down. The next sync tries again.',
-    )
-  }
-  return new ConnectorError(
-    'unavailable',
-    'Google’s sign-in service did not answer. The next sync tries again.',
-  )
+  if (status === 429) return said.slowDown('Google')
+  return said.down('Google')
 }

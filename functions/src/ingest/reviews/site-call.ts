@@ -1,5 +1,6 @@
 import { plainText } from '../../domain/plain-text'
-import { ConnectorError, type ConnectorContext } from './connector'
+import { ConnectorError } from './connector'
+import type { ConnectorContext } from './connector'
 
 /** What a site answered: its status, headers and JSON body (undefined when it sent none). */
 export interface SiteAnswer {
@@ -109,4 +110,30 @@ export function siteUrl(value: unknown): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The words every site's failures share, built once so each connector says them the same way
+ * (and the Lambda bundle holds them once).
+ */
+export const said = {
+  down: (site: string) =>
+    new ConnectorError(
+      'unavailable',
+      `${site} did not answer properly. The next sync tries again.`,
+    ),
+  slowDown: (site: string) =>
+    new ConnectorError(
+      'rate-limited',
+      `${site} asked us to slow down and kept refusing. The next sync tries again.`,
+    ),
+  refused: (site: string, status: number) =>
+    new ConnectorError('unavailable', `${site} refused the request (HTTP ${status}).`),
+  reconnect: (site: string, why: string) =>
+    new ConnectorError('reconnect', `${why} Reconnect ${site} in Settings → Review sites.`),
+  unknown: (site: string, what: string) =>
+    new ConnectorError(
+      'not-found',
+      `${site} does not know this ${what}. Check it in Settings → Review sites.`,
+    ),
 }

@@ -2,7 +2,16 @@ import { TZDate } from '@date-fns/tz'
 import type { IncomingReview } from '../../domain/reviews/review'
 import type { SourceSecrets } from '../../domain/reviews/sources'
 import { ConnectorError, type FetchResult, type RateLimit, type ReviewConnector } from './connector'
-import { backoff, callSite, newerOf, retryAfter, siteText, siteUrl, withRetries } from './site-call'
+import {
+  backoff,
+  callSite,
+  newerOf,
+  retryAfter,
+  said,
+  siteText,
+  siteUrl,
+  withRetries,
+} from './site-call'
 
 /**
  * The Yelp Fusion connector (`/v3/businesses/{id}/reviews`). Yelp gives at most three excerpts
@@ -93,44 +102,19 @@ function yelpError(
   rateLimit: RateLimit | undefined,
 ): ConnectorError {
   if (code === 'ACCESS_LIMIT_REACHED') {
-    const reset = rateLimit?.resetAt
-      ? ` It resets at ${rateLimit.resetAt}.`
-      : ' It resets at midnight UTC.'
+    const reset = rateLimit?.resetAt ?? 'midnight UTC'
     return new ConnectorError(
       'rate-limited',
-      `Yelp’s daily call limit for this API key is used up.${reset}`,
+      `Yelp’s daily call limit for this API key is used up. It resets at ${reset}.`,
     )
   }
-  if (code === 'TOO_MANY_REQUESTS_PER_SECOND' || status === 429) {
-    return new ConnectorError(
-      'rate-limited',
-      'Yelp asked us to slow down and kept refusing. The next sync tries again.',
-    )
+  if (status === 429) return said.slowDown('Yelp')
+  if (status === 401 || (typeof code === 'string' && /TOKEN|AUTHORIZATION/.test(code))) {
+    return said.reconnect('Yelp', 'Yelp refused the saved API key.')
   }
-  if (
-    status === 401 ||
-    code === 'TOKEN_INVALID' ||
-    code === 'UNAUTHORIZED_ACCESS_TOKEN' ||
-    code === 'INVALID_AUTHORIZATION_METHOD'
-  ) {
-    return new ConnectorError(
-      'reconnect',
-      'Yelp refused the saved API key. Reconnect Yelp in Settings → Review sites with a current key.',
-    )
-  }
-  if (status === 404 || code === 'BUSINESS_NOT_FOUND') {
-    return new ConnectorError(
-      'not-found',
-      'Yelp does not know this business id. Check it in Settings → Review sites.',
-    )
-  }
-  if (status >= 500) {
-    return new ConnectorError(
-      'unavailable',
-      'Yelp did not answer properly. The next sync tries again.',
-    )
-  }
-  return new ConnectorError('unavailable', `Yelp refused the request (HTTP ${status}).`)
+  if (status === 404) return said.unknown('Yelp', 'business id')
+  if (status >= 500) return said.down('Yelp')
+  return said.refused('Yelp', status)
 }
 
 const pacificTime = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
