@@ -12,6 +12,7 @@ export const paths = {
   httpHandler: resolve(repoRoot, 'functions/src/handlers/http.ts'),
   boardSocketHandler: resolve(repoRoot, 'functions/src/handlers/board-socket.ts'),
   jobsHandler: resolve(repoRoot, 'functions/src/handlers/jobs.ts'),
+  reviewsSyncHandler: resolve(repoRoot, 'functions/src/handlers/reviews-sync.ts'),
   rotateOriginVerifyHandler: resolve(repoRoot, 'functions/src/handlers/rotate-origin-verify.ts'),
   webBuild: resolve(repoRoot, 'web/build'),
 } as const

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs'
 import { Api } from './api'
 import { BoardSocket } from './board-socket'
 import { JobsSchedule } from './jobs-schedule'
+import { ReviewsSyncSchedule } from './reviews-sync-schedule'
 import { OriginVerifyRotation } from './origin-verify-rotation'
 import { paths } from './paths'
 import { createTable } from './table'
@@ -65,6 +66,8 @@ export class TouchpointStack extends Stack {
 
     // Scheduled work (the counter rebuild first), as `npm start` runs it on its job timer.
     new JobsSchedule(this, 'Jobs', { table })
+    // Review sites every 30 minutes, as `npm start` does every REVIEWS_SYNC_MINUTES.
+    new ReviewsSyncSchedule(this, 'ReviewsSync', { table })
 
     if (!props.mailFrom) {
       Annotations.of(this).addWarningV2(

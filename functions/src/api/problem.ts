@@ -30,6 +30,7 @@ const titles: Record<number, string> = {
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Something went wrong',
+  502: 'The site refused',
   503: 'Service unavailable',
 }
 

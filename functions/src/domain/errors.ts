@@ -4,7 +4,7 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 502 | 503
   /** The request field the error is about, when there is one (named in the problem body). */
   readonly field: string | undefined
   /** Every field with a problem, when there are several (e.g. each wrong answer of a survey). */
@@ -113,5 +113,20 @@ export class Conflict extends DomainError {
     field?: string,
   ) {
     super(message, field)
+  }
+}
+
+/**
+ * An outside site (a review site's API) refused or failed: 502 when the manager must act
+ * (reconnect, quota, error 12), 503 when it is only down or slowing us down. `code` is specific
+ * (`review-sync-quota`…), the message is in the manager's words.
+ */
+export class SiteRefused extends DomainError {
+  constructor(
+    readonly code: string,
+    readonly status: 502 | 503,
+    message: string,
+  ) {
+    super(message)
   }
 }

@@ -1,3 +1,5 @@
+import type { ConnectorContext } from '../ingest/reviews/connector'
+import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../store/db'
 
 /** The little of a logger a job needs (pino's shape), so jobs do not depend on where they run. */
@@ -10,6 +12,10 @@ export interface JobLogger {
 export interface JobContext {
   db: Db
   logger: JobLogger
+  /** Review sites' credentials: the reviews sync needs them, other jobs do not. */
+  secrets?: SecretStore
+  /** Where the review sites are (`connectorContextFor(config)`), for the reviews sync. */
+  connectors?: ConnectorContext
 }
 
 /**

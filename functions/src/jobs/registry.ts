@@ -1,8 +1,15 @@
 import type { Job, JobContext } from './job'
 import { rebuildCountersJob } from './rebuild-counters'
+import { reviewsSyncJob } from './reviews-sync'
 
 /** Every scheduled job, in the order a run takes them. Reviews sync, reminders and more join here. */
 export const scheduledJobs: readonly Job[] = [rebuildCountersJob]
+
+/**
+ * The review-site sync, on a schedule of its own (every 30 minutes: `REVIEWS_SYNC_MINUTES` under
+ * `npm start`, an EventBridge rule running `handlers/reviews-sync.ts` in AWS).
+ */
+export const reviewSyncJobs: readonly Job[] = [reviewsSyncJob]
 
 export interface JobOutcome {
   name: string

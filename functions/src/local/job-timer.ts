@@ -1,3 +1,7 @@
+import type { Config } from '../config'
+import type { Job } from '../jobs/job'
+import { reviewSyncJobs, scheduledJobs } from '../jobs/registry'
+
 /**
  * Runs `run` every `intervalSeconds` under `npm start`, as EventBridge runs the jobs in AWS. A tick
  * that comes while the previous run is still going is skipped, so two runs never overlap (a
@@ -38,4 +42,27 @@ export function startJobTimer({
       await running
     },
   }
+}
+
+/** One local timer: which jobs it runs, and how often. */
+export interface LocalSchedule {
+  name: string
+  intervalSeconds: number
+  jobs: readonly Job[]
+}
+
+/**
+ * The timers `npm start` runs, as EventBridge rules do in AWS: the scheduled jobs every
+ * `JOBS_INTERVAL_SECONDS`, the review-site sync every `REVIEWS_SYNC_MINUTES` (0 turns either off).
+ *
+ * @example
+ * for (const schedule of localSchedules(config)) startJobTimer({ intervalSeconds: schedule.intervalSeconds, ... })
+ */
+export function localSchedules(
+  config: Pick<Config, 'JOBS_INTERVAL_SECONDS' | 'REVIEWS_SYNC_MINUTES'>,
+): LocalSchedule[] {
+  return [
+    { name: 'jobs', intervalSeconds: config.JOBS_INTERVAL_SECONDS, jobs: scheduledJobs },
+    { name: 'reviews', intervalSeconds: config.REVIEWS_SYNC_MINUTES * 60, jobs: reviewSyncJobs },
+  ]
 }

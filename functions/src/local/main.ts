@@ -2,15 +2,18 @@
  * `npm start`: the whole product on one machine. Starts the embedded DynamoDB Local (unless told to
  * use another DynamoDB), makes sure the table exists, and serves web + /api + /ws on one port.
  */
+import { resolve } from 'node:path'
 import { createLogger } from '../api/logger'
 import { readConfig, type Config } from '../config'
+import { connectorContextFor } from '../ingest/reviews/connector-context'
 import { runJobs } from '../jobs/registry'
 import { messengerFor } from '../messaging'
+import { localFileSecrets } from '../secrets/local-file-secrets'
 import { createDb } from '../store/db'
 import { ensureTable } from '../store/ensure-table'
 import { chooseDatabase } from './choose-database'
 import { StartupError, type RunningDynamoDb } from './dynamodb-local'
-import { startJobTimer } from './job-timer'
+import { localSchedules, startJobTimer } from './job-timer'
 import { linkOrigin } from './link-origin'
 import { assertPortFree, createLocalApp, listen, PortInUseError } from './server'
 
@@ -51,11 +54,23 @@ async function main() {
   const started = await listen(app, config.PORT, config.HOST).catch(explainPortInUse(config))
   listening.origin = linkOrigin(started.url, config.HOST)
   closeServer = started.close
-  stopJobs = startJobTimer({
-    intervalSeconds: config.JOBS_INTERVAL_SECONDS,
-    run: () => runJobs({ db, logger }),
-    onError: (errorName) => logger.error({ errorName }, 'scheduled jobs failed'),
-  }).stop
+  const jobContext = {
+    db,
+    logger,
+    secrets: localFileSecrets(resolve(config.DATA_DIR)),
+    connectors: connectorContextFor(config),
+  }
+  const timers = localSchedules(config).map((schedule) =>
+    startJobTimer({
+      intervalSeconds: schedule.intervalSeconds,
+      run: () => runJobs(jobContext, schedule.jobs),
+      onError: (errorName) =>
+        logger.error({ errorName, schedule: schedule.name }, 'scheduled jobs failed'),
+    }),
+  )
+  stopJobs = async () => {
+    await Promise.all(timers.map((timer) => timer.stop()))
+  }
   say(`Touchpoint is running at ${started.url}  (Ctrl-C stops it)`)
 }
 

@@ -43,6 +43,14 @@ export const SyncState = z.object({
   newestUpdate: z.record(z.string(), z.iso.datetime()).default({}),
   /** True after the site refused the credentials: the source shows "reconnect". */
   needsReconnect: z.boolean().default(false),
+  /** The site's daily call allowance as its last answer stated it (Yelp): "calls left today". */
+  rateLimit: z
+    .object({
+      remaining: z.number(),
+      dailyLimit: z.number().optional(),
+      resetAt: z.iso.datetime().optional(),
+    })
+    .optional(),
 })
 export type SyncState = z.infer<typeof SyncState>
 

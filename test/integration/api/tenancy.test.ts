@@ -63,6 +63,8 @@ async function practiceWithEverything(name: string) {
       linkId: guestLink.id as string,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
+      // A review site is named, not numbered: the practice comes from the session.
+      source: 'yelp',
     },
     survey,
     // Strings that must never appear in an answer given to the other practice.

@@ -408,8 +408,10 @@ describe('TouchpointStack', () => {
 
     it('runs the scheduled jobs hourly from one Lambda that may read and write the table', () => {
       const rules = template.findResources('AWS::Events::Rule')
+      // The hourly jobs, and the review-site sync on a schedule of its own.
       expect(Object.values(rules).map((rule) => rule.Properties.ScheduleExpression)).toEqual([
         'rate(1 hour)',
+        'rate(30 minutes)',
       ])
       const target = Object.values(rules)[0]?.Properties.Targets[0]
       const jobsId = target.Arn['Fn::GetAtt'][0] as string

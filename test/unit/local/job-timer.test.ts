@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startJobTimer } from '../../../functions/src/local/job-timer'
+import { readConfig } from '../../../functions/src/config'
+import { localSchedules, startJobTimer } from '../../../functions/src/local/job-timer'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -63,5 +64,25 @@ describe('the local job timer', () => {
     expect(errors).toEqual(['TypeError'])
     expect(run).toHaveBeenCalledTimes(2)
     await timer.stop()
+  })
+})
+
+describe('the local schedules', () => {
+  it('sync review sites every REVIEWS_SYNC_MINUTES, beside the hourly jobs, and 0 turns it off', () => {
+    const byName = (minutes: number) =>
+      Object.fromEntries(
+        localSchedules({ JOBS_INTERVAL_SECONDS: 3600, REVIEWS_SYNC_MINUTES: minutes }).map(
+          (schedule) => [
+            schedule.name,
+            { seconds: schedule.intervalSeconds, jobs: schedule.jobs.map((job) => job.name) },
+          ],
+        ),
+      )
+    expect(byName(30)).toEqual({
+      jobs: { seconds: 3600, jobs: ['counters.check'] },
+      reviews: { seconds: 1800, jobs: ['reviews.sync'] },
+    })
+    expect(byName(0).reviews!.seconds).toBe(0)
+    expect(readConfig({}).REVIEWS_SYNC_MINUTES).toBe(30)
   })
 })

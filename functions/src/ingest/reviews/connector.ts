@@ -43,6 +43,15 @@ export interface FetchResult {
   newestUpdate?: string | undefined
   /** True when every page was read, so a review not seen is gone from the site. */
   complete: boolean
+  /** Sites that say how many calls are left (Yelp's `RateLimit-*` headers), for Settings. */
+  rateLimit?: RateLimit | undefined
+}
+
+/** A site's daily call allowance as its last answer stated it. */
+export interface RateLimit {
+  remaining: number
+  dailyLimit?: number | undefined
+  resetAt?: string | undefined
 }
 
 /**
