@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib'
+import { ArnFormat, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
@@ -85,6 +85,14 @@ export class Api extends Construct {
     // Put the export, and sign the GET link with the handler's own role.
     this.exportBucket.grantReadWrite(this.handler, 'exports/*')
     this.handler.addToRolePolicy(sendEmailStatement(this, props.mailFrom))
+    this.handler.addToRolePolicy(reviewSiteSecretsStatement(this))
+    Validations.of(this.handler.role!).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${reviewSiteSecretsNag}]`,
+      reason:
+        'Review-site credentials: one secret per practice and site (`touchpoint/<practice>/<site>`), ' +
+        'made at run time when a manager connects a site, so no name exists at deploy time. The ' +
+        'wildcard stays inside the `touchpoint/` prefix; no other secret of the account matches.',
+    })
 
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Touchpoint API (reached through CloudFront at /api)',
@@ -101,6 +109,36 @@ export class Api extends Construct {
     // apiEndpoint is https://<id>.execute-api.<region>.<suffix>; CloudFront wants only the host.
     this.domainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint))
   }
+}
+
+/** How cdk-nag spells the review-site secrets' resource in its finding. */
+const reviewSiteSecretsNag =
+  'arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:touchpoint/*'
+
+/**
+ * The practices' review-site credentials (`functions/src/secrets/secrets-manager-secrets.ts`):
+ * made, replaced, read, deleted and restored under `touchpoint/` only. They are encrypted with
+ * the account's AWS managed key for Secrets Manager, which needs no grant of its own.
+ */
+function reviewSiteSecretsStatement(scope: Construct): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions: [
+      'secretsmanager:CreateSecret',
+      'secretsmanager:PutSecretValue',
+      'secretsmanager:GetSecretValue',
+      'secretsmanager:DeleteSecret',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:RestoreSecret',
+    ],
+    resources: [
+      Stack.of(scope).formatArn({
+        service: 'secretsmanager',
+        resource: 'secret',
+        resourceName: 'touchpoint/*',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    ],
+  })
 }
 
 /**

@@ -33,6 +33,7 @@ import { guestCookie } from './routes/boards-access'
 import { boardEvidenceApi } from './routes/boards-evidence'
 import { guestJoinApi } from './routes/guest-join'
 import { reviewSyncApi } from './routes/review-sync'
+import { reviewSourcesApi } from './routes/review-sources'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', boardEvidenceApi)
     .route('/api', guestJoinApi)
     .route('/api', reviewSyncApi)
+    .route('/api', reviewSourcesApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -33,6 +33,9 @@ import type * as definitions from '../domain/surveys'
 import type * as journeys from '../domain/journeys'
 import type { OutboxMessage as OutboxMessageSchema } from '../store/outbox'
 import type * as protocol from '../realtime/protocol'
+import type * as reviewSources from './routes/review-sources-schemas'
+import type * as reviewConnections from '../domain/reviews/sources'
+import type * as reviewSyncState from '../store/review-sources'
 
 // ---- Errors ----
 
@@ -192,3 +195,15 @@ export type ServerMessage = protocol.ServerMessage
 export type Entry = protocol.Entry
 export type PresenceEntry = protocol.PresenceEntry
 export type PublicChanges = protocol.PublicChanges
+
+// ---- Review sites (Settings → Review sites) ----
+/** One site as `GET /api/review-sources` lists it: settings and sync state, never a secret. */
+export type ReviewSourceStatus = z.infer<typeof reviewSources.ReviewSourceView>
+export type ConnectedReviewSource = ReviewSourceStatus['source']
+export type ReviewSourcePlace = ReviewSourceStatus['locations'][number]
+export type ReviewSourcePlaces = z.input<typeof reviewSources.ReviewSourceLocations>
+export type GoogleConnection = z.input<typeof reviewConnections.GoogleConnection>
+export type YelpConnection = z.input<typeof reviewConnections.YelpConnection>
+export type FacebookConnection = z.input<typeof reviewConnections.FacebookConnection>
+/** What `POST /api/review-sources/{source}/sync` answers: the run's figures. */
+export type ReviewSyncResult = z.infer<typeof reviewSyncState.SyncFigures>

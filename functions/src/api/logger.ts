@@ -30,6 +30,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           '*.ownerName',
           '*.displayName',
           '*.patientName',
+          // Review sites' credentials (domain/reviews/sources.ts), should one ever be logged.
+          '*.apiKey',
+          '*.clientId',
+          '*.clientSecret',
+          '*.refreshToken',
+          '*.pageAccessToken',
+          '*.accessToken',
           'req.headers.cookie',
           'req.headers.authorization',
           '*.headers["x-csrf-token"]',

@@ -5,6 +5,8 @@ import { createLogger } from '../api/logger'
 import { readConfig } from '../config'
 import { messengerFor } from '../messaging'
 import { awsBoardHub } from '../realtime/aws-hub'
+import { secretsClient } from '../secrets/origin-verify-secret'
+import { secretsManagerSecrets } from '../secrets/secrets-manager-secrets'
 import { createDb } from '../store/db'
 import { behindCloudFront, clientAddress } from './http-client-address'
 
@@ -28,6 +30,8 @@ export const handler = handle(
     clientAddress: (c) => clientAddress(c, behindCloudFront(config)),
     // Entries applied over HTTP (archiving a board) reach its sockets through the WebSocket API.
     boardHub: awsBoardHub(config, db, logger),
+    // Review sites' credentials: one Secrets Manager secret per practice and site.
+    secrets: secretsManagerSecrets(secretsClient(config.AWS_REGION)),
     // Answers stop at 6 MB here: exports are built in S3 and handed out as a short-lived link.
     ...(config.EXPORT_BUCKET && {
       exports: bucketExports(config.EXPORT_BUCKET, config.AWS_REGION),

@@ -121,6 +121,7 @@ function sampleBody(operation: string, other: typeof a): unknown {
     'POST /api/boards/{id}/guest-links': { hours: 2 },
     'POST /api/boards/{id}/archive': { archived: true },
     'POST /api/guest/join': { token: 'n'.repeat(43), name: 'Probe' },
+    ...reviewSourceBodies([{ externalId: 'probe', locationId: other.ids.locationId }]),
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',
@@ -130,6 +131,22 @@ function sampleBody(operation: string, other: typeof a): unknown {
   if (!(operation in bodies))
     throw new Error(`tenancy test has no sample body for ${operation}: add one`)
   return bodies[operation]
+}
+
+/** Connecting a review site to another practice's location must be refused (review-sources). */
+function reviewSourceBodies(locations: { externalId: string; locationId: string }[]) {
+  return {
+    'PUT /api/review-sources/google': {
+      clientId: 'probe',
+      clientSecret: 'probe',
+      refreshToken: 'probe',
+      accountId: '1',
+      locations,
+    },
+    'PUT /api/review-sources/yelp': { apiKey: 'probe', locations },
+    'PUT /api/review-sources/facebook': { pageAccessToken: 'probe', locations },
+    'PATCH /api/review-sources/{source}': { locations },
+  }
 }
 
 const snapshotPaths = [
