@@ -33,8 +33,11 @@ export interface ReviewRebuildReport {
  * says it counted, which is what is being checked): its creation week and month in the
  * practice's zone, its source, location, stars and text reading. The same fields as
  * `ingest/reviews/upsert.countedOf`, which the store may not import.
+ *
+ * @example
+ * countedOf(review, 'America/Chicago') // { week: '2026-11-16', month: '2026-11', source: 'google', ... }
  */
-function countedOf(review: Review, timeZone: string): CountedReview {
+export function countedOf(review: Review, timeZone: string): CountedReview {
   const createdAt = new Date(review.createdAt)
   return {
     week: weekOf(createdAt, timeZone),
