@@ -28,6 +28,7 @@ import { responsesApi } from './routes/responses'
 import { responsesExportApi } from './routes/responses-export'
 import { demoApi } from './routes/demo'
 import { analyticsApi } from './analytics/routes'
+import { reviewAnalyticsApi } from './analytics/reviews'
 import { boardsApi } from './routes/boards'
 import { guestCookie } from './routes/boards-access'
 import { boardEvidenceApi } from './routes/boards-evidence'
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', responsesExportApi)
     .route('/api', demoApi)
     .route('/api', analyticsApi)
+    .route('/api', reviewAnalyticsApi)
     .route('/api', boardsApi)
     .route('/api', boardEvidenceApi)
     .route('/api', guestJoinApi)

@@ -4,17 +4,19 @@ import { journeyFor, surveyTemplates } from '../../../workshops'
 import { dayOf } from '../domain/calendar'
 import type { Answers } from '../domain/answers'
 import type { Language, Location, Practice, Provider, User } from '../domain/practice'
+import type { Review } from '../domain/reviews/review'
 import type { Survey, SurveyResponse } from '../domain/survey-records'
 import { withJourneyTouchpoints } from '../domain/survey-journey'
 import type { Question, SurveyDefinition } from '../domain/surveys'
 import { comments, topicsOfTouchpoint, type Comment, type Tone } from './comments'
 import { commentReader } from '../ingest/comment-reader'
 import { seeded, type Random } from './random'
+import { demoReviews } from './reviews'
 
 /**
  * The demo practice, generated as plain data (nothing is written here): a dermatology practice in
  * Chicago with two clinics, four clinicians, two published surveys and six months of responses
- * that behave like real ones. A weekday rhythm, promoters outnumbering detractors, clinicians and
+ * (and of reviews on Google, Yelp, Facebook and Healthgrades) that behave like real ones. A weekday rhythm, promoters outnumbering detractors, clinicians and
  * clinics that differ, and one story to find: check-in and waiting got worse for about five weeks
  * some two months ago, then recovered.
  */
@@ -49,6 +51,8 @@ export interface Demo {
   surveys: Survey[]
   /** Oldest first. */
   responses: SurveyResponse[]
+  /** Review-site reviews of the same months, oldest first (see demo/reviews.ts). */
+  reviews: Review[]
 }
 
 interface Clinician {
@@ -217,6 +221,17 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     }
   }
 
+  // Their own random stream, so adding reviews changed none of the responses.
+  const reviews = await demoReviews({
+    random: seeded(seed ^ 0x2f6b1a3d),
+    makeId,
+    days,
+    now,
+    locations: [lakeview, riverside],
+    dipOf,
+    at,
+  })
+
   return {
     practice,
     owner,
@@ -224,6 +239,7 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     providers: clinicians.map((c) => c.provider),
     surveys,
     responses,
+    reviews,
   }
 }
 

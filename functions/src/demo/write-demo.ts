@@ -4,6 +4,7 @@ import * as locations from '../store/locations'
 import * as practices from '../store/practices'
 import * as providers from '../store/providers'
 import { versionKey, writeResponses } from '../store/response-batches'
+import { writeNewReviews } from '../store/review-counters-batch'
 import * as surveys from '../store/surveys'
 import type { Demo } from './generate'
 
@@ -37,10 +38,14 @@ export async function writeDemo(
       definitions.set(versionKey(survey.id, 1), published.definition)
     }),
   )
-  await writeResponses(db, {
-    practiceId: practice.id,
-    timeZone: practice.timeZone,
-    definitions,
-    responses: demo.responses,
-  })
+  await Promise.all([
+    writeResponses(db, {
+      practiceId: practice.id,
+      timeZone: practice.timeZone,
+      definitions,
+      responses: demo.responses,
+    }),
+    // The same way: reviews, identities and summed counters in batches, not one transaction each.
+    writeNewReviews(db, practice.id, practice.timeZone, demo.reviews),
+  ])
 }

@@ -40,12 +40,20 @@ async function main(): Promise<number> {
     const count = report.differences.length
     say(
       `${practice.name} (${practice.id}): ${report.responses.toLocaleString('en')} responses, ` +
+        (report.reviews ? `${report.reviews.toLocaleString('en')} reviews, ` : '') +
         `${report.counters.toLocaleString('en')} counters, ` +
         (count === 0 ? 'no difference.' : `${count.toLocaleString('en')} differences:`),
     )
     for (const d of report.differences.slice(0, shownDifferences)) {
-      const survey = d.surveyId === '*' ? 'all surveys' : `survey ${d.surveyId}`
-      say(`  ${survey}, ${d.counter}, ${d.name}: counted ${d.actual}, responses say ${d.expected}`)
+      const survey =
+        d.surveyId === '*'
+          ? 'all surveys'
+          : d.surveyId === 'reviews'
+            ? 'reviews'
+            : `survey ${d.surveyId}`
+      say(
+        `  ${survey}, ${d.counter}, ${d.name}: counted ${d.actual}, ${d.surveyId === 'reviews' ? 'reviews' : 'responses'} say ${d.expected}`,
+      )
     }
     if (count > shownDifferences) say(`  …and ${count - shownDifferences} more.`)
     if (report.rewritten) say('  Rewrote the counters from the responses.')

@@ -12,13 +12,14 @@ import * as keys from './keys'
 import * as practices from './practices'
 import { queryEvery } from './query'
 import { summedCounters, versionKey } from './response-batches'
+import { rebuildReviewCounters } from './review-counters-rebuild'
 import * as surveys from './surveys'
 
 /** One counter attribute that differs from what the stored responses add up to. */
 export interface CounterDifference {
   /** The counter item's sort key: `W#all#2026-11-16`, `M#L#<location>#2026-11`. */
   counter: string
-  /** The survey id, or `*` for all surveys. */
+  /** The survey id, `*` for all surveys, or `reviews` for a review counter. */
   surveyId: string
   name: string
   expected: number
@@ -27,6 +28,8 @@ export interface CounterDifference {
 
 export interface RebuildReport {
   responses: number
+  /** Stored reviews recounted for the review counters (see review-counters-rebuild). */
+  reviews: number
   counters: number
   differences: CounterDifference[]
   /** True when the counters were rewritten to match (nothing is written when there is no difference). */
@@ -106,7 +109,15 @@ export async function rebuild(
       }
     }
   }
-  return { responses: responses.length, counters: expected.length, differences, rewritten }
+  const ofReviews = await rebuildReviewCounters(db, practiceId, practice.timeZone, { write })
+  differences.push(...ofReviews.differences.map((d) => ({ ...d, surveyId: 'reviews' })))
+  return {
+    responses: responses.length,
+    reviews: ofReviews.reviews,
+    counters: expected.length + ofReviews.counters,
+    differences,
+    rewritten: rewritten || ofReviews.rewritten,
+  }
 }
 
 /** Attribute by attribute; a missing number counts as 0 (an ADD never made it). */
