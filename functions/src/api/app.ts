@@ -32,6 +32,8 @@ import { boardsApi } from './routes/boards'
 import { guestCookie } from './routes/boards-access'
 import { boardEvidenceApi } from './routes/boards-evidence'
 import { guestJoinApi } from './routes/guest-join'
+import { reviewsApi } from './routes/reviews'
+import { reviewRepliesApi } from './routes/review-replies'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', boardsApi)
     .route('/api', boardEvidenceApi)
     .route('/api', guestJoinApi)
+    .route('/api', reviewsApi)
+    .route('/api', reviewRepliesApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -63,6 +63,8 @@ async function practiceWithEverything(name: string) {
       linkId: guestLink.id as string,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
+      // Reviews have a sweep of their own with real ones (tenancy-reviews.test.ts).
+      reviewId: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B',
     },
     survey,
     // Strings that must never appear in an answer given to the other practice.
@@ -119,6 +121,8 @@ function sampleBody(operation: string, other: typeof a): unknown {
     'POST /api/boards/{id}/guest-links': { hours: 2 },
     'POST /api/boards/{id}/archive': { archived: true },
     'POST /api/guest/join': { token: 'n'.repeat(43), name: 'Probe' },
+    'POST /api/reviews/{id}/reply/check': { text: 'Thank you for your feedback.' },
+    'PUT /api/reviews/{id}/reply': { text: 'Taken over', acknowledgeWarnings: true },
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',

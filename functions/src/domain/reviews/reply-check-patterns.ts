@@ -215,7 +215,7 @@ export const encounterNouns = [
   'first (?:visit|appointment)',
   'next (?:visit|appointment)',
   'recent (?:visit|appointment)',
-  '(?:son|daughter|child|kid|baby|husband|wife|mother|father|mom|dad)(?:\\s*[’\']s)?',
+  "(?:son|daughter|child|kid|baby|husband|wife|mother|father|mom|dad)(?:\\s*[’']s)?",
   'cita',
   'citas',
   'visita',

@@ -80,7 +80,8 @@ const word = (pattern: string, flags = 'giu') =>
 
 /** A capitalised word: a name, perhaps (María, O'Neil, Ana-Luisa). */
 const Cap = "\\p{Lu}(?:\\p{Ll}|['’-]\\p{Lu}?)*\\p{Ll}"
-const you = "his|her|him|you|your|yours|you're|you’re|you've|you’ve|you'd|you’d|yourself|usted|ustedes|su|sus|tu|tus|te"
+const you =
+  "his|her|him|you|your|yours|you're|you’re|you've|you’ve|you'd|you’d|yourself|usted|ustedes|su|sus|tu|tus|te"
 const possessive = 'your|su|sus|tu|tus'
 
 interface Rule {
@@ -112,7 +113,9 @@ const rules: Rule[] = [
   },
   {
     code: 'patient-status',
-    pattern: word(`(?:${possessive})\\s+(?:\\p{L}+\\s+)?(?:${alt(careTerms)}|${alt(billingTerms)})`),
+    pattern: word(
+      `(?:${possessive})\\s+(?:\\p{L}+\\s+)?(?:${alt(careTerms)}|${alt(billingTerms)})`,
+    ),
   },
   // What happened at the visit.
   {
@@ -133,7 +136,7 @@ const rules: Rule[] = [
   {
     code: 'record-access',
     pattern: word(
-      "(?:checked|reviewed|looked (?:at|into|up|through|over)|pulled(?: up)?|went (?:through|over|back through)|consulted|examined|audited|double-checked|researched|read) (?:your|the|our|his|her|their) (?:patient )?(?:chart|charts|records?|file|files|notes|history|account|scheduling system|schedule|system|logs?|call recordings?|recordings?|camera|footage|calls?|visit notes|appointment history)|(?:our|the|your) (?:records|chart|notes|files|file|system|schedule|logs) (?:show|shows|indicate|indicates|say|says|reflect|reflects|confirm|confirms)|according to (?:our|your|the) (?:records|chart|notes|file|system|schedule)|in (?:our|your) (?:records|chart|file|system|notes)",
+      '(?:checked|reviewed|looked (?:at|into|up|through|over)|pulled(?: up)?|went (?:through|over|back through)|consulted|examined|audited|double-checked|researched|read) (?:your|the|our|his|her|their) (?:patient )?(?:chart|charts|records?|file|files|notes|history|account|scheduling system|schedule|system|logs?|call recordings?|recordings?|camera|footage|calls?|visit notes|appointment history)|(?:our|the|your) (?:records|chart|notes|files|file|system|schedule|logs) (?:show|shows|indicate|indicates|say|says|reflect|reflects|confirm|confirms)|according to (?:our|your|the) (?:records|chart|notes|file|system|schedule)|in (?:our|your) (?:records|chart|file|system|notes)',
     ),
   },
   {
@@ -166,7 +169,10 @@ const rules: Rule[] = [
 ]
 
 const firstNameSet = new Set(firstNames)
-const honorific = new RegExp(`${before}(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Srta|Don|Doña)\\.?\\s+(${Cap})`, 'gu')
+const honorific = new RegExp(
+  `${before}(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Srta|Don|Doña)\\.?\\s+(${Cap})`,
+  'gu',
+)
 const greeting = new RegExp(
   `^\\s*(?:Dear|Hi|Hello|Hey|Hola|Estimad[oa]|Querid[oa]|Buenos días|Buenas tardes)\\s+(${Cap})`,
   'gu',
@@ -181,7 +187,16 @@ const staffAfter = new RegExp(
   `^\\s*(?:\\p{Lu}\\p{Ll}+\\s*)?(?:,|\\(|-|–|—)?\\s*(?:is |es )?(?:our|your|nuestr[oa]|the|la|el|at our|at the|from our|de nuestr[oa]|on our|in our|en nuestr[oa])\\s+(?:\\p{L}+\\s+)?(?:${staffRoles})`,
   'iu',
 )
-const notNames = new Set(['There', 'Everyone', 'All', 'Friend', 'Reviewer', 'Neighbor', 'Team', 'Patient'])
+const notNames = new Set([
+  'There',
+  'Everyone',
+  'All',
+  'Friend',
+  'Reviewer',
+  'Neighbor',
+  'Team',
+  'Patient',
+])
 
 /**
  * Flag whatever in a reply to a public review could confirm that the writer is a patient or
@@ -209,8 +224,7 @@ export function checkReply(text: string, context: ReplyCheckContext = {}): Reply
   const sentences = sentencesOf(text)
   for (const rule of rules) {
     for (const match of text.matchAll(rule.pattern)) {
-      if (rule.nearYou && !addressesReader(text, sentences, match.index, match[0].length))
-        continue
+      if (rule.nearYou && !addressesReader(text, sentences, match.index, match[0].length)) continue
       add(rule.code, match[0], match.index)
     }
   }
@@ -277,4 +291,3 @@ function addressesReader(
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-

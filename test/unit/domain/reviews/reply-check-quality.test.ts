@@ -7,7 +7,8 @@ import { checkReply } from '../../../../functions/src/domain/reviews/reply-check
 /**
  * The reply check measured on labelled replies. The rules were tuned on `tuning.jsonl` only;
  * `held-out.jsonl` was written by someone else from the HHS cases, copied unread, and opened
- * only after the rules were frozen. Its floors were set from its first run and are not moved.
+ * only after the rules were frozen. Its floors were set from its first run (recall 0.90, false
+ * flags 0.00 on 2026-12-01) and are not moved; the four replies it misses are printed.
  */
 interface Line {
   text: string
@@ -27,7 +28,8 @@ const read = (name: string): Line[] =>
 function measure(lines: Line[]) {
   const risky = lines.filter((l) => l.risky)
   const safe = lines.filter((l) => !l.risky)
-  const flagged = (l: Line) => checkReply(l.text, { staffNames: ['Dr. Patel', 'Dr. Lee'] }).length > 0
+  const flagged = (l: Line) =>
+    checkReply(l.text, { staffNames: ['Dr. Patel', 'Dr. Lee'] }).length > 0
   return {
     lines: lines.length,
     recall: risky.filter(flagged).length / risky.length,
@@ -57,7 +59,7 @@ describe('the reply check on labelled replies', () => {
     expect(lines).toHaveLength(80)
     const figures = measure(lines)
     console.info('reply check, held-out set:', JSON.stringify(figures))
-    expect(figures.recall).toBeGreaterThanOrEqual(0)
-    expect(figures.falseFlagRate).toBeLessThanOrEqual(1)
+    expect(figures.recall).toBeGreaterThanOrEqual(0.9)
+    expect(figures.falseFlagRate).toBeLessThanOrEqual(0)
   })
 })
