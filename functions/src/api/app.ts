@@ -35,6 +35,8 @@ import { boardEvidenceApi } from './routes/boards-evidence'
 import { guestJoinApi } from './routes/guest-join'
 import { reviewSyncApi } from './routes/review-sync'
 import { reviewSourcesApi } from './routes/review-sources'
+import { reviewsApi } from './routes/reviews'
+import { reviewRepliesApi } from './routes/review-replies'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', guestJoinApi)
     .route('/api', reviewSyncApi)
     .route('/api', reviewSourcesApi)
+    .route('/api', reviewsApi)
+    .route('/api', reviewRepliesApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -28,6 +28,7 @@ const titles: Record<number, string> = {
   410: 'No longer available',
   413: 'Request too large',
   415: 'Unsupported media type',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Something went wrong',
   502: 'The site refused',
@@ -40,10 +41,16 @@ export interface ProblemInput {
   detail: string
   field?: string | undefined
   errors?: { field: string; message: string }[]
+  /** RFC 9457 extension members, e.g. the reply check's `warnings`. */
+  extensions?: Record<string, unknown> | undefined
 }
 
-export function problem(c: Context, { status, code, detail, field, errors }: ProblemInput) {
+export function problem(
+  c: Context,
+  { status, code, detail, field, errors, extensions }: ProblemInput,
+) {
   const body: Problem = {
+    ...extensions,
     type: `https://touchpoint.dev/problems/${code}`,
     title: titles[status] ?? 'Error',
     status,

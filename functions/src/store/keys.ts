@@ -290,6 +290,24 @@ export const reviewIdentity = (practiceId: string, source: string, externalId: s
   pk: reviewIdentities(practiceId),
   sk: `${source}#${externalId}`,
 })
+/**
+ * Replies written here, kept apart from the review so a sync that rewrites the review never wipes
+ * them: `L#<reviewId>` is the latest (one BatchGet for a page of reviews), `H#<reviewId>#<at>#<id>`
+ * every one ever saved, with who wrote it.
+ */
+export const reviewReplies = (practiceId: string) => `${practicePk(practiceId)}#RVR`
+export const latestReviewReply = (practiceId: string, reviewId: string): Key => ({
+  pk: reviewReplies(practiceId),
+  sk: `L#${reviewId}`,
+})
+export const reviewReplyHistory = (practiceId: string, reviewId: string) => ({
+  pk: reviewReplies(practiceId),
+  skPrefix: `H#${reviewId}#`,
+})
+export const reviewReply = (practiceId: string, reviewId: string, at: string, id: string): Key => ({
+  pk: reviewReplies(practiceId),
+  sk: `H#${reviewId}#${at}#${id}`,
+})
 /** A connected review site: its settings and its sync state, never its secrets. */
 export const reviewSource = (practiceId: string, source: string): Key => ({
   pk: practicePk(practiceId),

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto'
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb'
 import { decodeTime, ulid } from 'ulid'
 import { z } from 'zod'
 import { counterMoves, type CountedReview } from '../domain/reviews/counters'
@@ -205,3 +210,127 @@ function isConflict(err: unknown): boolean {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/** Which reviews to read; every field but `months` is optional. */
+export interface ReviewFilter {
+  /** UTC months to read (the partitions), newest first (`2026-11`). */
+  months: string[]
+  source?: string | undefined
+  location?: string | undefined
+  /** Created at or after this instant, before `to`. */
+  from?: string | undefined
+  to?: string | undefined
+  minStars?: number | undefined
+  maxStars?: number | undefined
+  theme?: string | undefined
+  sentiment?: string | undefined
+  /** Removed reviews are left out unless asked for. */
+  removed?: boolean | undefined
+}
+
+/** Where a page of reviews ended: the month and the last key read there. */
+export interface ReviewCursor {
+  month: string
+  key: Record<string, unknown>
+}
+
+/**
+ * Reviews matching the filter, newest first (a review's id is a ULID of its creation time, so
+ * each month's partition reads newest first), a page at a time.
+ *
+ * @example
+ * const { items, next } = await reviews.list(db, practiceId, { months: ['2026-11'] }, { limit: 50 })
+ */
+export async function list(
+  db: Db,
+  practiceId: string,
+  filter: ReviewFilter,
+  { limit, cursor }: { limit: number; cursor?: ReviewCursor | undefined },
+): Promise<{ items: Review[]; next?: ReviewCursor }> {
+  const items: Review[] = []
+  const startMonth = cursor ? filter.months.indexOf(cursor.month) : 0
+  for (let m = Math.max(0, startMonth); m < filter.months.length; m++) {
+    const month = filter.months[m]!
+    let startKey: Record<string, unknown> | undefined =
+      cursor && cursor.month === month ? cursor.key : undefined
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.table,
+          ...reviewQuery(practiceId, month, filter),
+          ScanIndexForward: false,
+          ExclusiveStartKey: startKey,
+          Limit: Math.max(limit - items.length, 1) * 2,
+        }),
+      )
+      for (const item of page.Items ?? []) {
+        items.push(fromItem(Review, item))
+        if (items.length === limit) {
+          const last = item as { pk: string; sk: string }
+          return { items, next: { month, key: { pk: last.pk, sk: last.sk } } }
+        }
+      }
+      startKey = page.LastEvaluatedKey
+    } while (startKey)
+  }
+  return { items }
+}
+
+/** How many reviews match the filter (reads only the months asked for). */
+export async function count(db: Db, practiceId: string, filter: ReviewFilter): Promise<number> {
+  let total = 0
+  for (const month of filter.months) {
+    let startKey: Record<string, unknown> | undefined
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.table,
+          ...reviewQuery(practiceId, month, filter),
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      )
+      total += page.Count ?? 0
+      startKey = page.LastEvaluatedKey
+    } while (startKey)
+  }
+  return total
+}
+
+function reviewQuery(practiceId: string, month: string, filter: ReviewFilter) {
+  const conditions: string[] = []
+  const names: Record<string, string> = {}
+  const values: Record<string, unknown> = { ':pk': keys.reviewsOfMonth(practiceId, month) }
+  const compare = (attribute: string, operator: string, value: unknown, name = attribute) => {
+    if (value === undefined) return
+    names[`#${name}`] = attribute
+    values[`:${name}`] = value
+    conditions.push(`#${name} ${operator} :${name}`)
+  }
+  compare('source', '=', filter.source)
+  compare('locationId', '=', filter.location)
+  compare('createdAt', '>=', filter.from, 'from')
+  compare('createdAt', '<', filter.to, 'to')
+  compare('stars', '>=', filter.minStars, 'minStars')
+  compare('stars', '<=', filter.maxStars, 'maxStars')
+  if (!filter.removed) compare('removed', '=', false)
+  if (filter.theme !== undefined) {
+    names['#themes'] = 'themes'
+    values[':theme'] = filter.theme
+    conditions.push('contains(#themes, :theme)')
+  }
+  if (filter.sentiment !== undefined) {
+    names['#sentiment'] = 'sentiment'
+    names['#label'] = 'label'
+    values[':sentiment'] = filter.sentiment
+    conditions.push('#sentiment.#label = :sentiment')
+  }
+  return {
+    KeyConditionExpression: 'pk = :pk',
+    ...(conditions.length > 0 && {
+      FilterExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+    }),
+    ExpressionAttributeValues: values,
+  }
+}

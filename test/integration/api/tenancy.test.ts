@@ -65,6 +65,8 @@ async function practiceWithEverything(name: string) {
       templateId: 'visit-pulse',
       // A review site is named, not numbered: the practice comes from the session.
       source: 'yelp',
+      // Reviews have a sweep of their own with real ones (tenancy-reviews.test.ts).
+      reviewId: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B',
     },
     survey,
     // Strings that must never appear in an answer given to the other practice.
@@ -122,6 +124,8 @@ function sampleBody(operation: string, other: typeof a): unknown {
     'POST /api/boards/{id}/archive': { archived: true },
     'POST /api/guest/join': { token: 'n'.repeat(43), name: 'Probe' },
     ...reviewSourceBodies([{ externalId: 'probe', locationId: other.ids.locationId }]),
+    'POST /api/reviews/{id}/reply/check': { text: 'Thank you for your feedback.' },
+    'PUT /api/reviews/{id}/reply': { text: 'Taken over', acknowledgeWarnings: true },
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',
