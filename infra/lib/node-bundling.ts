@@ -40,6 +40,7 @@ export const lazyModules = [
   '@zxcvbn-ts/core',
   '@zxcvbn-ts/language-common',
   '@zxcvbn-ts/language-en',
+  'qrcode',
 ] as const
 
 const fromFunctions = createRequire(join(paths.repoRoot, 'functions', 'package.json'))

@@ -3,7 +3,9 @@ import { readConfig } from '../config'
 import { connectorContextFor } from '../ingest/reviews/connector-context'
 import type { JobContext } from '../jobs/job'
 import { reviewSyncJobs, runJobs } from '../jobs/registry'
+import { secretsClient } from '../secrets/origin-verify-secret'
 import type { SecretStore } from '../secrets/secret-store'
+import { secretsManagerSecrets } from '../secrets/secrets-manager-secrets'
 import { createDb } from '../store/db'
 
 /**
@@ -36,17 +38,7 @@ export function reviewsSyncHandler(
   }
 }
 
-/**
- * Until the Secrets Manager adapter (`secrets/secrets-manager-secrets.ts`) is merged, the Lambda
- * has no secret store, and every source records "credentials missing" instead of syncing. Wire
- * it here once it lands: `reviewsSyncHandler(secretsManagerSecrets(...))`.
- */
-const noSecretsYet: SecretStore = {
-  get: async () => undefined,
-  put: async () => {
-    throw new Error('No secret store in this Lambda')
-  },
-  delete: async () => {},
-}
-
-export const handler = reviewsSyncHandler(noSecretsYet)
+// In AWS the practices' review-site credentials are Secrets Manager secrets (`touchpoint/…`).
+export const handler = reviewsSyncHandler(
+  secretsManagerSecrets(secretsClient(readConfig().AWS_REGION)),
+)

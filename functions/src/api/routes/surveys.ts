@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { isDeepStrictEqual } from 'node:util'
 import type { Context } from 'hono'
-import QRCode from 'qrcode'
 import { ulid } from 'ulid'
 import { z } from 'zod'
 import { surveyTemplates } from '../../../../workshops'
@@ -315,10 +314,16 @@ export const surveysApi = new OpenAPIHono<AppEnv>()
     // Quartile error correction survives a smudged or partly covered poster.
     const options = { errorCorrectionLevel: 'Q' as const, margin: 2 }
     if (format === 'png') {
-      const png = await QRCode.toBuffer(url, { ...options, width: 1024 })
+      const png = await (await loadQrCode()).toBuffer(url, { ...options, width: 1024 })
       return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' })
     }
-    return c.body(await QRCode.toString(url, { ...options, type: 'svg' }), 200, {
+    return c.body(await (await loadQrCode()).toString(url, { ...options, type: 'svg' }), 200, {
       'content-type': 'image/svg+xml',
     })
   })
+
+/**
+ * qrcode (with pngjs, ~60 KB) is loaded on the first QR code asked for, not parsed at every cold
+ * start: the Lambda ships it beside its bundle (infra `lazyModules`).
+ */
+const loadQrCode = async () => (await import('qrcode')).default
