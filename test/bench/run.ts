@@ -11,7 +11,8 @@
  *
  * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute), and
  * `BENCH_ONLY=bundle npm run bench` figure 10 (under a minute), `BENCH_ONLY=export npm run bench`
- * figure 11 (the response export's memory at 10,000 and 100,000 responses), each putting its
+ * figure 11 (the response export's memory at 10,000 and 100,000 responses), `BENCH_ONLY=reviews-sync npm run bench`
+ * figure 12 (a sync of 10,000 reviews from the fake Google against raw BatchWrite), each putting its
  * section into the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -36,6 +37,7 @@ import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from 
 import { measureBundle } from './bundle'
 import { exportSection, measureExport } from './export'
 import { boardSimSection, bundleSection, render, spliceSection, type Figures } from './report'
+import { measureReviewsSync, reviewsSyncSection } from './reviews-sync'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -68,9 +70,10 @@ const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_
 const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
-if (only !== undefined && only !== 'board-sim' && only !== 'bundle' && only !== 'export') {
+const alone = ['board-sim', 'bundle', 'export', 'reviews-sync']
+if (only !== undefined && !alone.includes(only)) {
   process.stderr.write(
-    `BENCH_ONLY=${only}: only "board-sim", "bundle" or "export" can be measured alone\n`,
+    `BENCH_ONLY=${only}: only "board-sim", "bundle", "export" or "reviews-sync" can be measured alone\n`,
   )
   process.exit(2)
 }
@@ -330,6 +333,15 @@ async function exportOnly() {
   writeSection(exportSection(await measureExport(sizes, step), benchCommand()))
 }
 
+/** BENCH_ONLY=reviews-sync: figure 12 (a sync of 10,000 reviews from the fake Google), its own section. */
+async function reviewsSyncOnly() {
+  writeSection(reviewsSyncSection(await reviewsSync()))
+}
+
+function reviewsSync() {
+  return measureReviewsSync(Number(process.env.BENCH_REVIEWS ?? 10_000), benchCommand(), step)
+}
+
 /** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
 async function bundleOnly() {
   step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
@@ -444,7 +456,8 @@ async function main() {
     totalSeconds: (performance.now() - began) / 1000,
     processes: { ...accounting },
   }
-  const report = render(figures)
+  const reviews = await timed('figure 12 (reviews sync)', reviewsSync)
+  const report = spliceSection(render(figures), reviewsSyncSection(reviews))
   writeFileSync(reportPath, report)
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
 }
@@ -456,7 +469,9 @@ const work =
       ? bundleOnly
       : only === 'export'
         ? exportOnly
-        : main
+        : only === 'reviews-sync'
+          ? reviewsSyncOnly
+          : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),
