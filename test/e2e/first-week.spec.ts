@@ -46,7 +46,16 @@ for (const width of [768, 900, 1024, 1100, 1200, 1280, 1440, 1920]) {
       await page.keyboard.press('Escape')
     }
     expect(onBar.map((text) => text.replace('✓', '').trim()).sort()).toEqual(
-      ['Dashboard', 'Home', 'Outbox', 'Responses', 'Settings', 'Surveys', 'Workshops'].sort(),
+      [
+        'Dashboard',
+        'Home',
+        'Outbox',
+        'Responses',
+        'Reviews',
+        'Settings',
+        'Surveys',
+        'Workshops',
+      ].sort(),
     )
     const middles: number[] = []
     for (const part of parts) {
