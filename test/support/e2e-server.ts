@@ -5,9 +5,14 @@
  * against 16 s in memory (measured one at a time on a busy two-core machine): with two at once,
  * more than the tests' 90 s wait for it. Keeping data on disk is `test/integration/local/start.test.ts`'s.
  */
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local'
 
 const dynamo = await startDynamoDbLocal()
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint
+// Tests that seed what no route writes yet (reviews, before a sync exists) find the database here.
+writeFileSync(join(tmpdir(), `touchpoint-e2e-${process.env.PORT}.dynamodb`), dynamo.endpoint)
 // The JVM's watchdog stops it when this process ends, however main.ts ends it.
 await import('../../functions/src/local/main')

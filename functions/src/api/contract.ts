@@ -20,6 +20,7 @@ import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
 import type * as patients from './routes/public-surveys-schemas'
 import type * as responses from './routes/responses-schemas'
+import type * as reviewsApi from './routes/reviews-schemas'
 import type * as sessionSchemas from './routes/session-schemas'
 import type * as surveys from './routes/surveys-schemas'
 import type * as team from './routes/team-schemas'
@@ -207,3 +208,10 @@ export type YelpConnection = z.input<typeof reviewConnections.YelpConnection>
 export type FacebookConnection = z.input<typeof reviewConnections.FacebookConnection>
 /** What `POST /api/review-sources/{source}/sync` answers: the run's figures. */
 export type ReviewSyncResult = z.infer<typeof reviewSyncState.SyncFigures>
+// ---- Reviews and replies ----
+export type ReviewListQuery = z.input<typeof reviewsApi.ReviewListQuery>
+export type ReviewItem = z.infer<typeof reviewsApi.ReviewItem>
+export type ReviewPage = z.infer<typeof reviewsApi.ReviewPage>
+export type ReplyWarning = z.infer<typeof reviewsApi.ReplyWarning>
+export type ReplySaved = z.infer<typeof reviewsApi.ReplySaved>
+export type SavedReviewReply = z.infer<typeof reviewsApi.SavedReplyShown>

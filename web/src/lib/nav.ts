@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/surveys', label: 'Surveys' },
   { href: '/responses', label: 'Responses' },
+  { href: '/reviews', label: 'Reviews' },
   { href: '/workshops', label: 'Workshops' },
   { href: '/settings', label: 'Settings' },
   {

@@ -138,25 +138,30 @@ export const reviewsApi = new OpenAPIHono<AppEnv>().openapi(listReviews, async (
     replied === undefined ? undefined : await reviewReplies.repliedReviewIds(db, practice.id)
   const matches = (review: Review) =>
     replied === undefined || (review.reply !== undefined || savedIds!.has(review.id)) === replied
-  const page: ReviewItem[] = []
-  do {
-    const batch = await reviews.list(db, practice.id, filter, {
-      limit: query.limit - page.length,
-      cursor: next,
-    })
-    page.push(...(await withReplies(db, practice.id, batch.items.filter(matches))))
-    next = batch.next
-  } while (next && page.length < query.limit)
-  let total: number
-  if (replied === undefined) total = await reviews.count(db, practice.id, filter)
-  else {
-    total = 0
+  const readPage = async () => {
+    const page: ReviewItem[] = []
+    do {
+      const batch = await reviews.list(db, practice.id, filter, {
+        limit: query.limit - page.length,
+        cursor: next,
+      })
+      page.push(...(await withReplies(db, practice.id, batch.items.filter(matches))))
+      next = batch.next
+    } while (next && page.length < query.limit)
+    return page
+  }
+  const countAll = async () => {
+    if (replied === undefined) return reviews.count(db, practice.id, filter)
+    let total = 0
     let counting: reviews.ReviewCursor | undefined
     do {
       const batch = await reviews.list(db, practice.id, filter, { limit: 500, cursor: counting })
       total += batch.items.filter(matches).length
       counting = batch.next
     } while (counting)
+    return total
   }
+  // The page and the total read the same partitions independently: at once, not one then the other.
+  const [page, total] = await Promise.all([readPage(), countAll()])
   return c.json({ total, items: page, nextCursor: next ? encodeCursor(next) : null }, 200)
 })
