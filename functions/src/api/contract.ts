@@ -14,6 +14,7 @@
  */
 import type { z } from 'zod'
 import type * as analytics from './analytics/schemas'
+import type * as reviewAnalytics from './analytics/review-schemas'
 import type * as boards from './routes/boards-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
@@ -159,6 +160,9 @@ export type Heatmap = z.infer<typeof analytics.Heatmap>
 export type HeatmapCell = Heatmap['touchpoints'][number]['cells'][number]
 export type Themes = z.infer<typeof analytics.ThemeQuotes>
 export type ThemeQuote = Themes['themes'][number]['quotes'][number]
+/** `GET /api/analytics/reviews`: review-site figures from the review counters. */
+export type ReviewAnalyticsQuery = z.input<typeof reviewAnalytics.ReviewAnalyticsQuery>
+export type ReviewAnalytics = z.infer<typeof reviewAnalytics.ReviewAnalytics>
 
 // ---- Boards ----
 

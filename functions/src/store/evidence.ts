@@ -14,11 +14,12 @@ import type { Db } from './db'
 import { fromItem } from './items'
 import * as keys from './keys'
 import * as practices from './practices'
+import { resolveReviewEvidence, searchReviews } from './review-evidence'
 import * as surveys from './surveys'
 
 /**
- * Patients' own words for a workshop: survey comments of one practice, found for the evidence
- * panel and resolved again (by the hub) when one is dropped on a board as a quote. Whatever leaves
+ * Patients' own words for a workshop: survey comments and review-site reviews of one practice,
+ * found for the evidence panel and resolved again (by the hub) when one is dropped on a board as a quote. Whatever leaves
  * here is redacted (e-mail addresses, phone numbers, dates) and at most a note long.
  */
 
@@ -66,39 +67,59 @@ export async function search(
     .filter(Boolean)
   const versionOf = versionReader(db, practice.id)
   const keep = await staffNames(db, practice.id)
-  const found: Evidence[] = []
-  let scanned = 0
-  for (const month of monthsBetween(from, now, practice.timeZone)) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.table,
-          ...commentQuery(practice.id, month, from, filter),
-          ScanIndexForward: false,
-          ExclusiveStartKey,
-          Limit: 200,
-        }),
-      )
-      for (const item of page.Items ?? []) {
-        if (scanned++ >= evidenceScanLimit) return found
-        const response = fromItem(SurveyResponse, item)
-        const version = await versionOf(response)
-        const evidence = evidenceOf(response, month, version, practice.timeZone, keep)
-        if (!evidence) continue
-        if (filter.touchpoint && !evidence.source.touchpointIds.includes(filter.touchpoint))
-          continue
-        if (!matchesWords(evidence.text, words)) continue
-        found.push(evidence)
-        if (found.length >= filter.limit) return found
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey
-    } while (ExclusiveStartKey)
+  const [comments, reviews] = await Promise.all([
+    searchComments(),
+    searchReviews(
+      db,
+      practice,
+      from,
+      { ...filter, matches: (text) => matchesWords(text, words) },
+      keep,
+      now,
+    ),
+  ])
+  // Both lists are newest first; together, still newest first (response and review ids are
+  // ULIDs of when they were written, after the month), and no longer than asked.
+  const written = (evidence: Evidence) => evidence.source.id.split('.')[1] ?? ''
+  return [...comments, ...reviews]
+    .sort((a, b) => (written(a) < written(b) ? 1 : written(a) > written(b) ? -1 : 0))
+    .slice(0, filter.limit)
+
+  async function searchComments(): Promise<Evidence[]> {
+    const found: Evidence[] = []
+    let scanned = 0
+    for (const month of monthsBetween(from, now, practice.timeZone)) {
+      let ExclusiveStartKey: Record<string, unknown> | undefined
+      do {
+        const page = await db.client.send(
+          new QueryCommand({
+            TableName: db.table,
+            ...commentQuery(practice.id, month, from, filter),
+            ScanIndexForward: false,
+            ExclusiveStartKey,
+            Limit: 200,
+          }),
+        )
+        for (const item of page.Items ?? []) {
+          if (scanned++ >= evidenceScanLimit) return found
+          const response = fromItem(SurveyResponse, item)
+          const version = await versionOf(response)
+          const evidence = evidenceOf(response, month, version, practice.timeZone, keep)
+          if (!evidence) continue
+          if (filter.touchpoint && !evidence.source.touchpointIds.includes(filter.touchpoint))
+            continue
+          if (!matchesWords(evidence.text, words)) continue
+          found.push(evidence)
+          if (found.length >= filter.limit) return found
+        }
+        ExclusiveStartKey = page.LastEvaluatedKey
+      } while (ExclusiveStartKey)
+    }
+    return found
   }
-  return found
 }
 
-/** `<month>.<response id>`: the month names the partition the response is stored in. */
+/** `<month>.<response or review id>`: the month names the partition the item is stored in. */
 const sourceId = /^(\d{4}-\d{2})\.([0-9A-HJKMNP-TV-Z]{26})$/
 
 /**
@@ -114,13 +135,15 @@ export async function resolveEvidence(
   practice: string | PracticeRef,
   source: { kind: string; id: string },
 ): Promise<Evidence | undefined> {
-  // Reviews are not stored yet; a quote of one cannot be resolved.
-  if (source.kind !== 'response') return undefined
+  if (source.kind !== 'response' && source.kind !== 'review') return undefined
   const match = sourceId.exec(source.id)
   if (!match) return undefined
   const [, month, responseId] = match as unknown as [string, string, string]
   const owner = typeof practice === 'string' ? await practices.get(db, practice) : practice
   if (!owner) return undefined
+  if (source.kind === 'review') {
+    return resolveReviewEvidence(db, owner, month, responseId, await staffNames(db, owner.id))
+  }
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.table, Key: keys.response(owner.id, month, responseId) }),
   )

@@ -84,6 +84,23 @@ describe('the header and captions', () => {
     )
   })
 
+  it('says where a review quote came from: its site and stars, or Facebook yes or no', () => {
+    expect(sourceLine({ kind: 'review', date: '2026-11-03', site: 'google', stars: 4 })).toBe(
+      'Review · Google · 4 stars · Nov 3, 2026',
+    )
+    expect(
+      sourceLine({
+        kind: 'review',
+        date: '2026-11-03',
+        site: 'facebook',
+        recommendation: 'negative',
+      }),
+    ).toBe('Review · Facebook · does not recommend · Nov 3, 2026')
+    expect(
+      sourceLine({ kind: 'review', date: '2026-11-03', site: 'healthgrades', stars: 1 }, es),
+    ).toMatch(/^Reseña · Healthgrades · 1 estrella · /)
+  })
+
   it('says the history in Spanish on a Spanish board', () => {
     const board = boardOf()
     const say = (op: OperationInput) => describeEntry({ op: Operation.parse(op) }, board, es)

@@ -13,6 +13,8 @@ import type {
   AnalyticsFilters,
   Heatmap,
   HeatmapQuery,
+  ReviewAnalytics,
+  ReviewAnalyticsQuery,
   Summary,
   Themes,
   Trend,
@@ -34,6 +36,8 @@ export type {
   NpsFigure,
   PeriodRange,
   Proportion,
+  ReviewAnalytics,
+  ReviewAnalyticsQuery,
   Summary,
   ThemeQuote,
   Themes,
@@ -61,3 +65,7 @@ export const heatmap = (filters: HeatmapQuery, options?: RequestOptions) =>
 
 export const themes = (filters: AnalyticsFilters, options?: RequestOptions) =>
   get<Themes>(`/api/analytics/themes${query({ ...filters })}`, options)
+
+/** Review-site figures (mean stars with its 95% interval, per source, location and period). */
+export const reviews = (filters: ReviewAnalyticsQuery, options?: RequestOptions) =>
+  get<ReviewAnalytics>(`/api/analytics/reviews${query({ ...filters })}`, options)

@@ -113,6 +113,11 @@ export const NoteSource = z.object({
   surveyId: Id.nullable(),
   sentiment: z.enum(['positive', 'neutral', 'negative']).nullable(),
   touchpointIds: z.array(Slug),
+  /** A review's site (`google`, `healthgrades`) and stars, so its quote says where it came from. */
+  site: z.string().max(40).optional(),
+  stars: z.number().int().min(1).max(5).optional(),
+  /** A Facebook recommendation has no stars of its own. */
+  recommendation: z.enum(['positive', 'negative']).optional(),
 })
 export type NoteSource = z.infer<typeof NoteSource>
 

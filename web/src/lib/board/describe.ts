@@ -151,15 +151,33 @@ export function uniquePeople(presence: readonly PresenceEntry[]): PresenceEntry[
   return [...byId.values()]
 }
 
-/** "Patient comment · Nov 3, 2026": a quote's origin, naming nobody, in the board's language. */
+/**
+ * "Patient comment · Nov 3, 2026", "Review · Google · 4 stars · Nov 3, 2026": a quote's origin,
+ * naming nobody, in the board's language.
+ */
 export function sourceLine(
-  source: Pick<NoteSource, 'kind' | 'date'>,
+  source: Pick<NoteSource, 'kind' | 'date'> &
+    Partial<Pick<NoteSource, 'site' | 'stars' | 'recommendation'>>,
   text: BoardStrings = en,
 ): string {
-  const what = source.kind === 'review' ? text.note.review : text.note.patientComment
-  const day = calendarDay(source.date, text)
-  return day ? `${what} · ${day}` : what
+  const parts =
+    source.kind === 'review'
+      ? [
+          text.note.review,
+          source.site && siteName(source.site),
+          source.recommendation
+            ? source.recommendation === 'positive'
+              ? text.note.recommends
+              : text.note.doesNotRecommend
+            : source.stars && text.note.stars(source.stars),
+        ]
+      : [text.note.patientComment]
+  parts.push(calendarDay(source.date, text) ?? undefined)
+  return parts.filter(Boolean).join(' · ')
 }
+
+/** A review site's name, the same in every language: `healthgrades` → "Healthgrades". */
+const siteName = (site: string) => site.charAt(0).toUpperCase() + site.slice(1).replaceAll('-', ' ')
 
 /**
  * A calendar day (`2026-11-03`, or the day of a timestamp) as the board's language writes it. Read

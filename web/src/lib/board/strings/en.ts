@@ -145,6 +145,9 @@ export const en: BoardStrings = {
     },
     review: 'Review',
     patientComment: 'Patient comment',
+    stars: (n) => (n === 1 ? '1 star' : `${n} stars`),
+    recommends: 'recommends',
+    doesNotRecommend: 'does not recommend',
   },
   dialogs: {
     moveTitle: 'Move note',

@@ -150,6 +150,9 @@ export const es: BoardStrings = {
     },
     review: 'Reseña',
     patientComment: 'Comentario de paciente',
+    stars: (n) => (n === 1 ? '1 estrella' : `${n} estrellas`),
+    recommends: 'recomienda',
+    doesNotRecommend: 'no recomienda',
   },
   dialogs: {
     moveTitle: 'Mover la nota',

@@ -139,6 +139,10 @@ export interface BoardStrings {
     colours: Record<NoteColour, string>
     review: string
     patientComment: string
+    /** A review's rating on its site: "4 stars"; Facebook's yes or no instead. */
+    stars: Count
+    recommends: string
+    doesNotRecommend: string
   }
   dialogs: {
     moveTitle: string
