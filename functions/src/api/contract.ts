@@ -15,6 +15,7 @@
 import type { z } from 'zod'
 import type * as analytics from './analytics/schemas'
 import type * as boards from './routes/boards-schemas'
+import type * as imports from './routes/import-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
@@ -192,3 +193,8 @@ export type ServerMessage = protocol.ServerMessage
 export type Entry = protocol.Entry
 export type PresenceEntry = protocol.PresenceEntry
 export type PublicChanges = protocol.PublicChanges
+
+// CSV imports of reviews and of past survey results.
+export type RejectedRow = z.infer<typeof imports.RejectedRow>
+export type ReviewImportResult = z.infer<typeof imports.ReviewImportResult>
+export type ResponseImportResult = z.infer<typeof imports.ResponseImportResult>
