@@ -64,7 +64,8 @@ export async function importResponses(
   const seen = new Map<string, number>()
   const reads = table.rows.map((row) => {
     const read = responseOfRow(row, context)
-    if (!read.ok || read.value.submission.idempotencyKey.startsWith('import-x-')) return read
+    // (Not by the key's prefix: a hash can itself begin with "x-".)
+    if (!read.ok || read.value.keyedByExternalId) return read
     const key = read.value.submission.idempotencyKey
     const occurrence = seen.get(key) ?? 0
     seen.set(key, occurrence + 1)

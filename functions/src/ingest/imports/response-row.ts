@@ -14,6 +14,8 @@ export interface ImportedRow {
   submission: Submission
   submittedAt: string
   requestHash: string
+  /** Whether the key comes from the row's external_id (else from a hash of what it says). */
+  keyedByExternalId: boolean
 }
 
 export interface RowContext {
@@ -93,6 +95,7 @@ export function responseOfRow(row: CsvRow, context: RowContext): ReadRow<Importe
       },
       submittedAt,
       requestHash: sha256(said),
+      keyedByExternalId: fields.external_id !== undefined,
     },
   }
 }
