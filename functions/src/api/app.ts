@@ -37,6 +37,9 @@ import { reviewSyncApi } from './routes/review-sync'
 import { reviewSourcesApi } from './routes/review-sources'
 import { reviewsApi } from './routes/reviews'
 import { reviewRepliesApi } from './routes/review-replies'
+import { maxImportBodyBytes, takesImportBody } from './routes/import-limits'
+import { responsesImportApi } from './routes/responses-import'
+import { reviewsImportApi } from './routes/reviews-import'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -65,17 +68,21 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requestContext())
   app.use('/api/*', originVerify(acceptedOriginSecrets(deps.config)))
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
-  app.use(
-    '/api/*',
+  const limitTo = (maxSize: number, size: string) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: (c) =>
         problem(c, {
           status: 413,
           code: 'too-large',
-          detail: `Request bodies are limited to ${maxBodyBytes / 1024} KB.`,
+          detail: `Request bodies are limited to ${size}.`,
         }),
-    }),
+    })
+  const smallBodies = limitTo(maxBodyBytes, `${maxBodyBytes / 1024} KB`)
+  // CSV imports carry files; every other route keeps the small limit.
+  const importBodies = limitTo(maxImportBodyBytes, `${maxImportBodyBytes / 1024 / 1024} MB`)
+  app.use('/api/*', (c, next) =>
+    (takesImportBody(c.req.path) ? importBodies : smallBodies)(c, next),
   )
 
   app
@@ -96,6 +103,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', publicSurveysApi)
     .route('/api', responsesApi)
     .route('/api', responsesExportApi)
+    .route('/api', responsesImportApi)
+    .route('/api', reviewsImportApi)
     .route('/api', demoApi)
     .route('/api', analyticsApi)
     .route('/api', reviewAnalyticsApi)

@@ -16,6 +16,7 @@ import type { z } from 'zod'
 import type * as analytics from './analytics/schemas'
 import type * as reviewAnalytics from './analytics/review-schemas'
 import type * as boards from './routes/boards-schemas'
+import type * as imports from './routes/import-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
@@ -219,3 +220,7 @@ export type ReviewPage = z.infer<typeof reviewsApi.ReviewPage>
 export type ReplyWarning = z.infer<typeof reviewsApi.ReplyWarning>
 export type ReplySaved = z.infer<typeof reviewsApi.ReplySaved>
 export type SavedReviewReply = z.infer<typeof reviewsApi.SavedReplyShown>
+// CSV imports of reviews and of past survey results.
+export type RejectedRow = z.infer<typeof imports.RejectedRow>
+export type ReviewImportResult = z.infer<typeof imports.ReviewImportResult>
+export type ResponseImportResult = z.infer<typeof imports.ResponseImportResult>

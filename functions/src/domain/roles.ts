@@ -15,6 +15,8 @@ const abilities = {
   'team:manage': ['owner'],
   /** Download every matching response (patients' words) as a file; each export is audited. */
   'responses:export': ['owner', 'manager'],
+  /** Import reviews from other sites and past survey results from other tools (CSV files). */
+  'imports:run': ['owner', 'manager'],
   /** Read the local outbox of e-mails the product would have sent. */
   'outbox:read': ['owner', 'manager'],
   /**

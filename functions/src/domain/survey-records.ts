@@ -53,6 +53,8 @@ export const SurveyResponse = z.object({
   location: Id.optional(),
   provider: Id.optional(),
   submittedAt: z.iso.datetime(),
+  /** `import` for past results imported from another tool; absent for answers given here. */
+  source: z.literal('import').optional(),
   /** Present when the response has free text (responses from before analytics have none). */
   sentiment: Sentiment.optional(),
   /** Theme ids of the free text (`wait-time`, `billing-cost`…), from `workshops/themes.json`. */

@@ -42,6 +42,42 @@ export async function acceptSubmission(
     throw new NotFound('survey')
   }
   const answered = await answeredVersion(db, practice.id, live.version, submission.version)
+  return acceptAnswers(db, practice, answered, submission, { reader })
+}
+
+/** How answers that are not a patient's submission right now (an imported row) are accepted. */
+export interface AcceptOptions {
+  reader?: CommentReader
+  /** When the response was given; a submission's is now, an imported row's is its date. */
+  submittedAt?: string
+  /** Set for responses imported from another tool (they count like any other). */
+  source?: 'import'
+  /** The request's hash when the caller has its own (an import row's canonical cells). */
+  requestHash?: string
+  /** The practice's locations and providers when the caller has read them (an import, once). */
+  places?: {
+    locations: Awaited<ReturnType<typeof locations.list>>
+    providers: Awaited<ReturnType<typeof providers.list>>
+  }
+}
+
+/**
+ * Check answers against the version they answered and store them with their counters exactly once
+ * per idempotency key: the one path every response takes, submitted or imported. Wrong answers
+ * throw `Invalid` naming each question (never quoting the answer).
+ *
+ * @example
+ * await acceptAnswers(db, practice, live, submission, { submittedAt: '2025-03-14T17:00:00.000Z', source: 'import' })
+ */
+export async function acceptAnswers(
+  db: Db,
+  practice: { id: string; timeZone: string },
+  answered: SurveyVersion,
+  submission: Submission,
+  options: AcceptOptions = {},
+): Promise<responses.Accepted> {
+  const { reader = commentReader } = options
+  const surveyId = answered.surveyId
   const checked = checkAnswers(answered.definition, submission.answers)
   if (!checked.ok) {
     const errors = checked.problems.map((p) => ({
@@ -57,16 +93,22 @@ export async function acceptSubmission(
   // for the practice, just not for the place that is gone.
   // The patient's "Who did you see today?" answer stands in when the link named no provider.
   // A practice with one provider was not asked who was seen: the response counts for that one.
+  const { places } = options
   const providerId =
     providerOf(answered.definition, submission, checked.answers) ??
     soleProvider(
       answered.definition.questions,
-      await soleProviderCandidates(db, practice.id, answered),
+      places?.providers ?? (await soleProviderCandidates(db, practice.id, answered)),
     )
-  const [location, provider] = await Promise.all([
-    submission.location ? locations.get(db, practice.id, submission.location) : undefined,
-    providerId ? providers.get(db, practice.id, providerId) : undefined,
-  ])
+  const [location, provider] = places
+    ? [
+        places.locations.find((place) => place.id === submission.location),
+        places.providers.find((person) => person.id === providerId),
+      ]
+    : await Promise.all([
+        submission.location ? locations.get(db, practice.id, submission.location) : undefined,
+        providerId ? providers.get(db, practice.id, providerId) : undefined,
+      ])
   // Read once, here: the response keeps its sentiment and themes, and its counters count them.
   const comment = await reader.read(answered.definition, checked.answers, submission.language)
   return responses.accept(db, {
@@ -74,7 +116,7 @@ export async function acceptSubmission(
     timeZone: practice.timeZone,
     version: answered,
     idempotencyKey: submission.idempotencyKey,
-    requestHash: requestHash(submission),
+    requestHash: options.requestHash ?? requestHash(submission),
     response: {
       id: ulid(),
       surveyId,
@@ -83,7 +125,8 @@ export async function acceptSubmission(
       answers: checked.answers,
       ...(location && { location: location.id }),
       ...(provider && { provider: provider.id }),
-      submittedAt: new Date().toISOString(),
+      submittedAt: options.submittedAt ?? new Date().toISOString(),
+      ...(options.source && { source: options.source }),
       ...(comment && { sentiment: comment.sentiment, themes: [...comment.themes] }),
     },
   })
@@ -117,7 +160,8 @@ export function requestHash({ idempotencyKey: _key, ...request }: Submission): s
   return createHash('sha256').update(canonicalJson(request)).digest('base64url')
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with sorted keys and without undefined fields, for hashing what a request says. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value)

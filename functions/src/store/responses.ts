@@ -84,7 +84,11 @@ export function acceptanceItems(db: Db, acceptance: Acceptance) {
           responseId: response.id,
           submittedAt: response.submittedAt,
           requestHash: acceptance.requestHash,
-          expiresAt: epochSeconds(submittedAt) + idempotencyDays * 86400,
+          // An imported row's key is kept for good: counted from its (past) date it would expire
+          // at once, and the same file imported again would count every row a second time.
+          ...(response.source !== 'import' && {
+            expiresAt: epochSeconds(submittedAt) + idempotencyDays * 86400,
+          }),
         }),
         ConditionExpression: 'attribute_not_exists(pk)',
       },

@@ -117,6 +117,9 @@ function sampleBody(operation: string, other: typeof a): unknown {
     'POST /api/providers': { name: 'Dr. Probe', locationIds: [other.ids.locationId] },
     'PATCH /api/providers/{id}': { name: 'Taken over', locationIds: [other.ids.locationId] },
     'POST /api/surveys': { templateId: 'visit-pulse' },
+    // CSV routes: a JSON body is refused (415) before anything is read; see tenancy-imports.test.ts.
+    'POST /api/reviews/import': 'source,date,stars',
+    'POST /api/responses/import': 'date,recommend',
     'PUT /api/surveys/{id}/draft': other.survey.survey.draft,
     'PUT /api/journey': journeyBody,
     'POST /api/boards': { title: 'Probe', persona: 'Probe', canvasId: 'empathy-map' },
