@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs'
@@ -41,6 +42,8 @@ export const lazyModules = [
   '@zxcvbn-ts/language-common',
   '@zxcvbn-ts/language-en',
   'qrcode',
+  // Only the CSV imports read CSV.
+  'csv-parse',
 ] as const
 
 const fromFunctions = createRequire(join(paths.repoRoot, 'functions', 'package.json'))
@@ -60,7 +63,7 @@ const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`
  */
 export function lazyModuleCommands(name: string, outputDir: string): string[] {
   const dir = join(outputDir, 'node_modules', name)
-  const { version } = fromFunctions(`${name}/package.json`) as { version: string }
+  const { version } = packageJsonOf(name)
   const packageJson = JSON.stringify({ name, version, type: 'commonjs', main: 'index.js' })
   return [
     `mkdir -p ${quote(dir)}`,
@@ -72,6 +75,20 @@ export function lazyModuleCommands(name: string, outputDir: string): string[] {
     ].join(' '),
     `printf '%s' ${quote(packageJson)} > ${quote(join(dir, 'package.json'))}`,
   ]
+}
+
+/**
+ * A package's own package.json, also for packages whose `exports` hide it (csv-parse): found by
+ * walking up from its resolved entry to the folder named after it.
+ */
+function packageJsonOf(name: string): { version: string } {
+  let dir = dirname(fromFunctions.resolve(name))
+  while (!dir.endsWith(join('node_modules', name))) {
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`no package.json found for ${name}`)
+    dir = parent
+  }
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }
 }
 
 /**

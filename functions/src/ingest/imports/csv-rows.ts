@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream'
-import { parse } from 'csv-parse'
 import { DomainError, Invalid } from '../../domain/errors'
 
 /**
@@ -52,6 +51,7 @@ export async function readCsv(
     typeof body === 'string'
       ? Readable.from([body])
       : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>)
+  const { parse } = await import('csv-parse')
   const parser = source.pipe(
     parse({ bom: true, relaxColumnCount: true, skipEmptyLines: true, trim: false }),
   )
