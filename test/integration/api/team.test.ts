@@ -148,6 +148,7 @@ describe('roles', () => {
       'practice:manage',
       'surveys:manage',
       'responses:export',
+      'imports:run',
       'outbox:read',
       'boards:facilitate',
     ])

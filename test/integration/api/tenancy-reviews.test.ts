@@ -3,6 +3,7 @@ import type { App } from '../../../functions/src/api/app'
 import type { Db } from '../../../functions/src/store/db'
 import { addMember, Caller, freshPractice, testApp } from '../../support/api'
 import { testDb } from '../../support/db'
+import { csvOf, postCsv } from '../../support/csv-upload'
 import { incomingReview, seedReviews } from '../../support/reviews'
 
 /**
@@ -23,6 +24,7 @@ async function practiceWithReplies(name: string) {
     incomingReview({ text: words, authorName: `${name} Author` }),
   ])
   const [review] = (await practice.owner.get('/api/reviews')).body.items
+  const location = (await practice.owner.post('/api/locations', { name: `${name} Main` })).body
   const reply = `${name} reply words`
   const saved = await practice.owner.request('PUT', `/api/reviews/${review.id}/reply`, {
     text: reply,
@@ -35,6 +37,8 @@ async function practiceWithReplies(name: string) {
     ...practice,
     staff,
     reviewId: review.id as string,
+    externalId: review.externalId as string,
+    locationId: location.id as string,
     secrets: [words, `${name} Author`, reply, review.id as string, practice.practiceId],
   }
 }
@@ -42,6 +46,15 @@ async function practiceWithReplies(name: string) {
 const bodies: Record<string, unknown> = {
   'POST /api/reviews/{id}/reply/check': { text: 'Thank you for your feedback.' },
   'PUT /api/reviews/{id}/reply': { text: 'Taken over', acknowledgeWarnings: true },
+}
+
+/** CSV routes: practice B imports a row naming A's review and A's location, hoping to overwrite. */
+const csvBodies: Record<string, () => string> = {
+  'POST /api/reviews/import': () =>
+    csvOf([
+      ['source', 'date', 'stars', 'text', 'location', 'external_id'],
+      ['google', '2026-01-05', 1, 'Overwritten by another practice', a.locationId, a.externalId],
+    ]),
 }
 
 async function snapshot(caller: Caller, reviewId: string) {
@@ -87,14 +100,14 @@ describe('tenancy of reviews and replies', () => {
     const before = await snapshot(a.owner, a.reviewId)
     for (const route of routes) {
       const key = `${route.method} ${route.path}`
-      if (route.hasBody && !(key in bodies)) throw new Error(`no sample body for ${key}: add one`)
+      if (route.hasBody && !(key in bodies) && !(key in csvBodies))
+        throw new Error(`no sample body for ${key}: add one`)
       const path = route.path.replace('{id}', a.reviewId)
       for (const caller of [b.owner, b.staff.member]) {
-        const res = await caller.request(
-          route.method,
-          path,
-          route.hasBody ? bodies[key] : undefined,
-        )
+        const csv = csvBodies[key]
+        const res = csv
+          ? await postCsv(caller, path, csv())
+          : await caller.request(route.method, path, route.hasBody ? bodies[key] : undefined)
         const text = JSON.stringify(res.body ?? '')
         for (const secret of a.secrets)
           expect(text, `${key} leaked ${secret}`).not.toContain(secret)
