@@ -84,6 +84,13 @@ const Env = z.object({
    */
   OPEN_DOOR_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
   /**
+   * `POST /api/password-check` calls a minute from one client address. The meter under a
+   * new-password field asks at every pause in typing, which on a phone is nearly every key past
+   * the 12th: a 28-character passphrase is about 17 checks, so the open doors' 10 left the meter
+   * mute. 0 turns the limit off (load tests).
+   */
+  PASSWORD_CHECK_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+  /**
    * Whether "Explore a demo practice" may create demo practices. Always off in AWS: a demo
    * practice there would be a practice anyone can create in the practice's own account.
    */

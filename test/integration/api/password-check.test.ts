@@ -5,6 +5,7 @@ import { createLogger } from '../../../functions/src/api/logger'
 import { outboxMessenger } from '../../../functions/src/messaging/outbox'
 import type { Db } from '../../../functions/src/store/db'
 import { Caller, goodPassword, testApp, uniqueEmail } from '../../support/api'
+import { readConfig } from '../../../functions/src/config'
 import { testConfig, testDb } from '../../support/db'
 
 let db: Db
@@ -78,7 +79,7 @@ describe('POST /api/password-check', () => {
   })
 
   it('is limited per client network, apart from sign-ups, with 429 problem+json', async () => {
-    const app = testApp(db, { OPEN_DOOR_RATE_LIMIT: '3' })
+    const app = testApp(db, { PASSWORD_CHECK_RATE_LIMIT: '3', OPEN_DOOR_RATE_LIMIT: '3' })
     const typing = new Caller(app, '2001:db8:c4ec:1::1')
     for (let attempt = 0; attempt < 3; attempt++) {
       expect((await check({ password: goodPassword }, typing)).status).toBe(200)
@@ -98,6 +99,22 @@ describe('POST /api/password-check', () => {
       password: goodPassword,
     })
     expect(signUp.status).toBe(201)
+  })
+
+  it('answers every pause of a passphrase typed at phone speed, at the default limits', async () => {
+    // `npm start`'s own limits: the open doors' default, and this route's default.
+    const app = testApp(db, { OPEN_DOOR_RATE_LIMIT: String(readConfig({}).OPEN_DOOR_RATE_LIMIT) })
+    const phone = new Caller(app)
+    const passphrase = 'tranquil otter sings at dawn'
+    // On a phone every key is a pause longer than the meter's 300 ms: one check per key from the
+    // 12th on (17 here), then the person fixes a typo and types the last word again.
+    const typed = [...passphrase].map((_, i) => passphrase.slice(0, i + 1)).slice(11)
+    const fixed = ['tranquil otter sings at da', 'tranquil otter sings at daw']
+    const statuses: number[] = []
+    for (const password of [...typed, ...fixed, passphrase]) {
+      statuses.push((await check({ password }, phone)).status)
+    }
+    expect(statuses).toEqual(statuses.map(() => 200))
   })
 
   it('is in the OpenAPI document, open to anyone, with its 400 and 429', async () => {

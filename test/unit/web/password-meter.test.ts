@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PasswordCheck, PasswordCheckBody } from '../../../functions/src/api/contract'
+import { ApiError } from '../../../web/src/lib/api-client'
 import { checkDelayMs, PasswordMeterState } from '../../../web/src/lib/password-check.svelte'
 
 beforeEach(() => {
@@ -83,5 +84,24 @@ describe('the password meter', () => {
       kind: 'unknown',
       message: 'Its strength is checked when you submit.',
     })
+  })
+
+  it('asks again when a rate-limited check may be asked, and shows that verdict', async () => {
+    let calls = 0
+    const meter = new PasswordMeterState(12, async () => {
+      calls += 1
+      if (calls === 1) {
+        throw new ApiError({ status: 429, title: 'Too many requests', retryAfterSeconds: 5 })
+      }
+      return strong
+    })
+    meter.update('tranquil otter sings at dawn')
+    await vi.advanceTimersByTimeAsync(checkDelayMs)
+    expect(meter.state).toMatchObject({ kind: 'unknown' })
+    await vi.advanceTimersByTimeAsync(4_999)
+    expect(calls).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(calls).toBe(2)
+    expect(meter.state).toMatchObject({ kind: 'strong', message: 'Strong enough' })
   })
 })

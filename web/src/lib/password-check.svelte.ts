@@ -1,8 +1,10 @@
 import type { PasswordCheck, PasswordCheckBody } from '$contract'
-import { post } from './api'
+import { ApiError, post } from './api'
 
 /** How long typing must pause before a password is checked: a check for each word, not each key. */
 export const checkDelayMs = 300
+/** The longest a rate-limited check waits before it is asked again (the limit's window). */
+const maxRetryWaitSeconds = 60
 
 export type MeterState =
   | { kind: 'empty' }
@@ -74,9 +76,15 @@ export class PasswordMeterState {
       const answer = await this.#check({ password, userWords })
       this.#answers.set(key, answer)
       if (key === this.#latest) this.#show(stateOf(answer))
-    } catch {
-      if (key === this.#latest) {
-        this.#show({ kind: 'unknown', message: 'Its strength is checked when you submit.' })
+    } catch (error) {
+      if (key !== this.#latest) return
+      this.#show({ kind: 'unknown', message: 'Its strength is checked when you submit.' })
+      // Too many checks from this network: ask again when the server says the window ends, so
+      // the line does not stay unknown for a password the person has finished typing.
+      const wait = error instanceof ApiError && error.status === 429 ? error.retryAfterSeconds : 0
+      if (wait) {
+        const retryMs = Math.min(wait, maxRetryWaitSeconds) * 1000
+        this.#timer = setTimeout(() => void this.#ask(key, password, userWords), retryMs)
       }
     }
   }

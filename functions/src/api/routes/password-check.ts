@@ -15,14 +15,15 @@ const checkPassword = createRoute({
   description:
     'By the same rule as sign-up, joining, resetting and changing a password (at least ' +
     `${minPasswordLength} characters; zxcvbn score 3 or more against common passwords, the ` +
-    "service's name and `userWords`). No session needed; limited per client network as sign-up " +
-    'is (OPEN_DOOR_RATE_LIMIT a minute, counted apart from sign-ups). Advice only: the form ' +
-    'still relies on the answer at submit. The body is never logged or stored.',
-  // Its own count: a person typing must never use up the sign-up they are typing for.
+    "service's name and `userWords`). No session needed; limited per client network " +
+    '(PASSWORD_CHECK_RATE_LIMIT a minute, 60 unless set, counted apart from sign-ups). Advice ' +
+    'only: the form still relies on the answer at submit. The body is never logged or stored.',
+  // Its own count and its own size: a person typing must never use up the sign-up they are typing
+  // for, and the page asks at every pause in typing, far more often than anyone signs up.
   middleware: [
     perAddressLimit(
       'password-check',
-      (c) => c.var.deps.config.OPEN_DOOR_RATE_LIMIT,
+      (c) => c.var.deps.config.PASSWORD_CHECK_RATE_LIMIT,
       'password checks',
     ),
   ],
