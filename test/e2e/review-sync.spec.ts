@@ -127,10 +127,24 @@ test('a manager connects Google to a local fake, syncs, reads, filters, replies 
   await expect(review.getByRole('alert')).toContainText('I have read the warnings')
   expect(Object.keys((await fakeGoogle()).replies)).not.toContain(risky.name)
 
-  // The safe wording is posted to Google with updateReply, and the review says so.
+  // The safe wording leaves the office's number to type: never posted with its "…" gap.
   await review.getByRole('button', { name: 'Use this wording' }).click()
   await expect(review.getByText('No warnings')).toBeVisible()
+  await review.getByRole('button', { name: 'Save reply' }).click()
+  await expect(review.getByRole('alert')).toHaveText(
+    'Put the office’s phone number in place of “…” first.',
+  )
+  expect(Object.keys((await fakeGoogle()).replies)).not.toContain(risky.name)
+  // The gap is selected: typing replaces it.
+  await expect(draft).toBeFocused()
+  await page.keyboard.type('(312) 555-0100')
   const safe = await draft.inputValue()
+  expect(safe).toMatch(
+    /^Thank you for your feedback\. .* call our office manager at \(312\) 555-0100 so we can talk\.$/,
+  )
+  await expect(review.getByText('No warnings')).toBeVisible()
+
+  // The safe wording is posted to Google with updateReply, and the review says so.
   await review.getByRole('button', { name: 'Save reply' }).click()
   await expect(review.getByText('Posted on Google')).toBeVisible()
   expect((await fakeGoogle()).replies[String(risky.name)]?.comment).toBe(safe)
