@@ -112,6 +112,8 @@ test('a manager filters reviews, is warned off a risky reply, and saves safe and
   await expect(yelp.getByLabel('Reply', { exact: true })).toHaveValue(
     /^Thank you for your feedback\. We take every concern seriously/,
   )
+  // The office's number goes where the wording leaves a gap (selected, so typing replaces it).
+  await page.keyboard.type('(312) 555-0100')
   await expect(yelp.getByText('No warnings')).toBeVisible()
   await yelp.getByRole('button', { name: 'Save reply' }).click()
   await expect(yelp.getByText('Saved here: copy it to the site')).toBeVisible()
