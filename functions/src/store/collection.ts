@@ -53,7 +53,12 @@ export function practiceCollection<S extends Named>(spec: {
     return Item ? fromItem(schema, Item) : undefined
   }
 
-  async function claimOwner(db: Db, practiceId: string, name: string) {
+  /** The claim item that says `id` holds `name`. */
+  const claimItem = (practiceId: string, name: string, id: string) =>
+    toItem(claimKey(practiceId, name), `${kind}-name`, { id })
+
+  /** Whether `id` holds the claim on `name`: an old duplicate (from before claims) may not. */
+  async function holdsClaim(db: Db, practiceId: string, name: string, id: string) {
     const { Item } = await db.client.send(
       new GetCommand({
         TableName: db.table,
@@ -61,7 +66,52 @@ export function practiceCollection<S extends Named>(spec: {
         ConsistentRead: true,
       }),
     )
-    return Item?.id as string | undefined
+    return Item?.id === id
+  }
+
+  /**
+   * The transaction items that move `id`'s name claim, to go after the item's own write (index
+   * 0): a put of the claim on `to` (index 1; its condition fails where the name is taken), then
+   * the delete of the claim on `from` when `id` holds it (an old duplicate from before claims may
+   * not: that claim is left be). Create only takes a claim, remove only lets one go. A rename
+   * requires the old claim to be there still; a removal lets one already gone be.
+   */
+  async function claimMoves(
+    db: Db,
+    practiceId: string,
+    id: string,
+    move: { to?: string; from?: string; fromMayBeGone?: boolean },
+  ): Promise<TransactItem[]> {
+    const moves: TransactItem[] = []
+    if (move.to !== undefined) {
+      moves.push({
+        Put: {
+          TableName: db.table,
+          Item: claimItem(practiceId, move.to, id),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })
+    }
+    if (move.from !== undefined && (await holdsClaim(db, practiceId, move.from, id))) {
+      moves.push({
+        Delete: {
+          TableName: db.table,
+          Key: claimKey(practiceId, move.from),
+          ConditionExpression: move.fromMayBeGone
+            ? 'attribute_not_exists(pk) OR #id = :id'
+            : '#id = :id',
+          ExpressionAttributeNames: { '#id': 'id' },
+          ExpressionAttributeValues: { ':id': id },
+        },
+      })
+    }
+    return moves
+  }
+
+  /** What a write that lost a race with another on the same item answers. */
+  async function changedMeanwhile(db: Db, practiceId: string, id: string): Promise<Error> {
+    if (!(await get(db, practiceId, id))) return new NotFound(kind, id)
+    return new Conflict(`Someone changed this ${kind} at the same moment; try again.`)
   }
 
   /**
@@ -75,9 +125,7 @@ export function practiceCollection<S extends Named>(spec: {
     if (Item) return
     const items = await list(db, practiceId)
     await Promise.all(
-      items.map((item) =>
-        putIfAbsent(db, toItem(claimKey(practiceId, item.name), `${kind}-name`, { id: item.id })),
-      ),
+      items.map((item) => putIfAbsent(db, claimItem(practiceId, item.name, item.id))),
     )
     await putIfAbsent(db, toItem(marker, `${kind}-names`, {}))
   }
@@ -109,6 +157,7 @@ export function practiceCollection<S extends Named>(spec: {
 
     async create(db: Db, practiceId: string, item: Item): Promise<void> {
       await backfillClaims(db, practiceId)
+      const moves = await claimMoves(db, practiceId, item.id, { to: item.name })
       try {
         await transact(db, [
           {
@@ -118,13 +167,7 @@ export function practiceCollection<S extends Named>(spec: {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          {
-            Put: {
-              TableName: db.table,
-              Item: toItem(claimKey(practiceId, item.name), `${kind}-name`, { id: item.id }),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          ...moves,
         ])
       } catch (err) {
         if (conditionFailedAt(err, 1)) throw nameTaken()
@@ -162,8 +205,7 @@ export function practiceCollection<S extends Named>(spec: {
         }
       }
       await backfillClaims(db, practiceId)
-      // An old duplicate (from before claims) may not own its name's claim: leave that one be.
-      const ownsOldName = (await claimOwner(db, practiceId, current.name)) === id
+      const moves = await claimMoves(db, practiceId, id, { to: changes.name, from: current.name })
       try {
         await transact(db, [
           {
@@ -180,32 +222,12 @@ export function practiceCollection<S extends Named>(spec: {
               },
             },
           },
-          {
-            Put: {
-              TableName: db.table,
-              Item: toItem(claimKey(practiceId, changes.name!), `${kind}-name`, { id }),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...(ownsOldName
-            ? [
-                {
-                  Delete: {
-                    TableName: db.table,
-                    Key: claimKey(practiceId, current.name),
-                    ConditionExpression: '#id = :id',
-                    ExpressionAttributeNames: { '#id': 'id' },
-                    ExpressionAttributeValues: { ':id': id },
-                  },
-                },
-              ]
-            : []),
+          ...moves,
         ])
       } catch (err) {
         if (conditionFailedAt(err, 1)) throw nameTaken()
         if (conditionFailedAt(err, 0) || conditionFailedAt(err, 2)) {
-          if (!(await get(db, practiceId, id))) throw new NotFound(kind, id)
-          throw new Conflict(`Someone changed this ${kind} at the same moment; try again.`)
+          throw await changedMeanwhile(db, practiceId, id)
         }
         throw err
       }
@@ -215,7 +237,10 @@ export function practiceCollection<S extends Named>(spec: {
     async remove(db: Db, practiceId: string, id: string): Promise<void> {
       const current = await get(db, practiceId, id)
       if (!current) throw new NotFound(kind, id)
-      const ownsName = (await claimOwner(db, practiceId, current.name)) === id
+      const moves = await claimMoves(db, practiceId, id, {
+        from: current.name,
+        fromMayBeGone: true,
+      })
       try {
         await transact(db, [
           {
@@ -228,25 +253,10 @@ export function practiceCollection<S extends Named>(spec: {
               ExpressionAttributeValues: { ':name': current.name },
             },
           },
-          ...(ownsName
-            ? [
-                {
-                  Delete: {
-                    TableName: db.table,
-                    Key: claimKey(practiceId, current.name),
-                    ConditionExpression: 'attribute_not_exists(pk) OR #id = :id',
-                    ExpressionAttributeNames: { '#id': 'id' },
-                    ExpressionAttributeValues: { ':id': id },
-                  },
-                },
-              ]
-            : []),
+          ...moves,
         ])
       } catch (err) {
-        if (conditionFailedAt(err, 0)) {
-          if (!(await get(db, practiceId, id))) throw new NotFound(kind, id)
-          throw new Conflict(`Someone changed this ${kind} at the same moment; try again.`)
-        }
+        if (conditionFailedAt(err, 0)) throw await changedMeanwhile(db, practiceId, id)
         throw err
       }
     },

@@ -1,32 +1,11 @@
 import { ulid } from 'ulid'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  BoardClient,
-  freshBoard,
-  person,
-  startLocalServer,
-  ticketFor,
-  type LocalBoards,
-  type TestBoard,
-} from '../../support/board'
+import { describe, expect, it } from 'vitest'
+import { BoardClient, freshBoard, person, ticketFor } from '../../support/board'
+import { useLocalBoardServer } from '../../support/local-board-server'
 
 // "Hide votes until reveal" over the local /ws: what each socket is sent, end to end.
-let local: LocalBoards
-const open: BoardClient[] = []
-
-beforeAll(async () => {
-  local = await startLocalServer()
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()))
-})
-afterAll(() => local?.server.close())
-
-async function join(t: TestBoard, who = person()) {
-  const client = await BoardClient.join(local.socketUrl, t, who)
-  open.push(client)
-  return client
-}
+const local = useLocalBoardServer()
+const { join } = local
 
 /** Every vote count for `note` that reached `client`, by voter id. */
 function votersSeen(client: BoardClient, noteId: string): string[] {
@@ -69,7 +48,7 @@ describe('hidden votes on the board socket', () => {
 
     // Reconnecting while hidden: the log cannot be filtered per person, so the client reloads.
     const back = await BoardClient.open(local.socketUrl, await ticketFor(t, ben))
-    open.push(back)
+    local.closeAfterTest(back)
     back.send({ type: 'sync', since: 0 })
     await back.waitFor((m) => m.type === 'reload')
     expect(back.all('entries')).toEqual([])

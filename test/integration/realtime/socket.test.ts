@@ -1,37 +1,15 @@
 import { ulid } from 'ulid'
 import WebSocket from 'ws'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Entry } from '../../../functions/src/realtime/protocol'
 import { entriesAfter } from '../../../functions/src/store/board-ops'
-import {
-  BoardClient,
-  freshBoard,
-  person,
-  serverState,
-  startLocalServer,
-  ticketFor,
-  type LocalBoards,
-  type TestBoard,
-} from '../../support/board'
+import { BoardClient, freshBoard, person, serverState, ticketFor } from '../../support/board'
+import { useLocalBoardServer } from '../../support/local-board-server'
 
 // The board socket end to end: the local server's /ws, its hub, and the board's write path on
 // DynamoDB Local, driven by `ws` clients the way browsers drive it.
-let local: LocalBoards
-const open: BoardClient[] = []
-
-beforeAll(async () => {
-  local = await startLocalServer()
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()))
-})
-afterAll(() => local?.server.close())
-
-async function join(t: TestBoard, who = person()) {
-  const client = await BoardClient.join(local.socketUrl, t, who)
-  open.push(client)
-  return client
-}
+const local = useLocalBoardServer()
+const { join } = local
 
 const noteAdd = (area = 'says', text = 'The form asked for my insurance twice') => ({
   type: 'note.add' as const,
@@ -211,7 +189,7 @@ describe('the board socket', () => {
       .filter((e) => e.seq > seenBefore)
 
     const back = await BoardClient.open(local.socketUrl, await ticketFor(t, who))
-    open.push(back)
+    local.closeAfterTest(back)
     back.replica = leaving.replica
     back.send({ type: 'sync', since: seenBefore })
     await back.waitFor((m) => m.type === 'entries' && m.done)
@@ -329,7 +307,7 @@ describe('the board socket', () => {
     }
     const ticket = await ticketFor(t, person())
     const first = await BoardClient.open(local.socketUrl, ticket)
-    open.push(first)
+    local.closeAfterTest(first)
     first.send({ type: 'ping' })
     await first.waitFor((m) => m.type === 'pong')
     const second = await BoardClient.open(local.socketUrl, ticket)

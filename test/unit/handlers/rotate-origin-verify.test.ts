@@ -24,12 +24,12 @@ const token = 'token-of-this-rotation'
 const currentVersion = 'version-now'
 const event = (Step: string) => ({ Step, SecretId: arn, ClientRequestToken: token })
 
-function rotation(newValue = () => 'new-value-made-by-the-test-0123456789ab') {
+/** The handler as the stack wires it, with its own random new values. */
+function rotation() {
   return rotateOriginVerify({
     secrets: new SecretsManagerClient({ region: 'us-east-1' }),
     cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
     distributionId: 'E2DIST',
-    newValue,
   })
 }
 
@@ -63,14 +63,33 @@ const notFound = () =>
     $metadata: {},
   })
 
+/** The token's AWSPENDING version holds `value`; `undefined`: createSecret has not put one yet. */
+function pendingValueIs(value: string | undefined) {
+  const pending = secretsMock.on(GetSecretValueCommand, {
+    VersionId: token,
+    VersionStage: 'AWSPENDING',
+  })
+  if (value === undefined) pending.rejects(notFound())
+  else pending.resolves({ SecretString: value })
+}
+
+/** CloudFront reads the distribution's configuration back as `config`, under `ETag`. */
+function distributionIs(config: DistributionConfig, ETag = 'E3ETAG') {
+  cloudfrontMock
+    .on(GetDistributionConfigCommand, { Id: 'E2DIST' })
+    .resolves({ ETag, DistributionConfig: config })
+}
+
+/** The secret's versions and their stages, as DescribeSecret answers. */
+function versionStagesAre(VersionIdsToStages: Record<string, string[]>) {
+  secretsMock.on(DescribeSecretCommand).resolves({ RotationEnabled: true, VersionIdsToStages })
+}
+
 beforeEach(() => {
   secretsMock.reset()
   cloudfrontMock.reset()
   // Secrets Manager has made the version with AWSPENDING before it calls createSecret.
-  secretsMock.on(DescribeSecretCommand).resolves({
-    RotationEnabled: true,
-    VersionIdsToStages: { [currentVersion]: ['AWSCURRENT'], [token]: ['AWSPENDING'] },
-  })
+  versionStagesAre({ [currentVersion]: ['AWSCURRENT'], [token]: ['AWSPENDING'] })
   secretsMock
     .on(GetSecretValueCommand, { SecretId: arn, VersionStage: 'AWSCURRENT' })
     .resolves({ SecretString: 'old-value' })
@@ -78,14 +97,8 @@ beforeEach(() => {
 
 describe('rotating the origin-verify secret', () => {
   it('createSecret puts a new random AWSPENDING value under the token', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .rejects(notFound())
-    await rotateOriginVerify({
-      secrets: new SecretsManagerClient({ region: 'us-east-1' }),
-      cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
-      distributionId: 'E2DIST',
-    })(event('createSecret'))
+    pendingValueIs(undefined)
+    await rotation()(event('createSecret'))
     const puts = secretsMock.commandCalls(PutSecretValueCommand)
     expect(puts).toHaveLength(1)
     const input = puts[0]!.args[0].input
@@ -100,20 +113,14 @@ describe('rotating the origin-verify secret', () => {
   })
 
   it('createSecret run again for the same token changes nothing', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .resolves({ SecretString: 'already-put-for-this-token' })
+    pendingValueIs('already-put-for-this-token')
     await rotation()(event('createSecret'))
     expect(secretsMock.commandCalls(PutSecretValueCommand)).toHaveLength(0)
   })
 
   it('setSecret writes the pending value into the origin header, passing the ETag', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .resolves({ SecretString: 'pending-value' })
-    cloudfrontMock
-      .on(GetDistributionConfigCommand, { Id: 'E2DIST' })
-      .resolves({ ETag: 'E3ETAG', DistributionConfig: distribution('old-value') })
+    pendingValueIs('pending-value')
+    distributionIs(distribution('old-value'))
     await rotation()(event('setSecret'))
     const updates = cloudfrontMock.commandCalls(UpdateDistributionCommand)
     expect(updates).toHaveLength(1)
@@ -125,23 +132,15 @@ describe('rotating the origin-verify secret', () => {
   })
 
   it('setSecret run again once the distribution has the value does not update it again', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .resolves({ SecretString: 'pending-value' })
-    cloudfrontMock
-      .on(GetDistributionConfigCommand)
-      .resolves({ ETag: 'E4ETAG', DistributionConfig: distribution('pending-value') })
+    pendingValueIs('pending-value')
+    distributionIs(distribution('pending-value'), 'E4ETAG')
     await rotation()(event('setSecret'))
     expect(cloudfrontMock.commandCalls(UpdateDistributionCommand)).toHaveLength(0)
   })
 
   it('testSecret fails while the distribution does not send the pending value', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .resolves({ SecretString: 'pending-value' })
-    cloudfrontMock
-      .on(GetDistributionConfigCommand)
-      .resolves({ ETag: 'E3ETAG', DistributionConfig: distribution('old-value') })
+    pendingValueIs('pending-value')
+    distributionIs(distribution('old-value'))
     const failure = rotation()(event('testSecret'))
     await expect(failure).rejects.toThrow(/does not send the pending x-origin-verify/)
     // The message that reaches the log names neither value.
@@ -149,24 +148,16 @@ describe('rotating the origin-verify secret', () => {
   })
 
   it('testSecret fails when no origin sends the header at all', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .resolves({ SecretString: 'pending-value' })
+    pendingValueIs('pending-value')
     const config = distribution('pending-value')
     config.Origins!.Items![1]!.CustomHeaders = { Quantity: 0, Items: [] }
-    cloudfrontMock
-      .on(GetDistributionConfigCommand)
-      .resolves({ ETag: 'E', DistributionConfig: config })
+    distributionIs(config, 'E')
     await expect(rotation()(event('testSecret'))).rejects.toThrow(/no origin sending/)
   })
 
   it('testSecret passes once the distribution sends the pending value', async () => {
-    secretsMock
-      .on(GetSecretValueCommand, { VersionId: token, VersionStage: 'AWSPENDING' })
-      .resolves({ SecretString: 'pending-value' })
-    cloudfrontMock
-      .on(GetDistributionConfigCommand)
-      .resolves({ ETag: 'E4ETAG', DistributionConfig: distribution('pending-value') })
+    pendingValueIs('pending-value')
+    distributionIs(distribution('pending-value'), 'E4ETAG')
     await expect(rotation()(event('testSecret'))).resolves.toBeUndefined()
   })
 
@@ -187,20 +178,11 @@ describe('rotating the origin-verify secret', () => {
   })
 
   it('does nothing once the token is AWSCURRENT (a retried finish), and refuses a stray token', async () => {
-    secretsMock.on(DescribeSecretCommand).resolves({
-      RotationEnabled: true,
-      VersionIdsToStages: {
-        [currentVersion]: ['AWSPREVIOUS'],
-        [token]: ['AWSCURRENT', 'AWSPENDING'],
-      },
-    })
+    versionStagesAre({ [currentVersion]: ['AWSPREVIOUS'], [token]: ['AWSCURRENT', 'AWSPENDING'] })
     await rotation()(event('finishSecret'))
     expect(secretsMock.commandCalls(UpdateSecretVersionStageCommand)).toHaveLength(0)
 
-    secretsMock.on(DescribeSecretCommand).resolves({
-      RotationEnabled: true,
-      VersionIdsToStages: { [currentVersion]: ['AWSCURRENT'] },
-    })
+    versionStagesAre({ [currentVersion]: ['AWSCURRENT'] })
     await expect(rotation()(event('createSecret'))).rejects.toThrow(/names no version/)
     expect(secretsMock.commandCalls(PutSecretValueCommand)).toHaveLength(0)
   })
