@@ -12,8 +12,9 @@
  * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute), and
  * `BENCH_ONLY=bundle npm run bench` figure 10 (under a minute), `BENCH_ONLY=export npm run bench`
  * figure 11 (the response export's memory at 10,000 and 100,000 responses), `BENCH_ONLY=reviews-sync npm run bench`
- * figure 12 (a sync of 10,000 reviews from the fake Google against raw BatchWrite), each putting its
- * section into the REPORT.md already there.
+ * figure 12 (a sync of 10,000 reviews from the fake Google against raw BatchWrite),
+ * `BENCH_ONLY=reviews-dashboard npm run bench` figure 13 (the review figures' latency at 1,000 and
+ * 100,000 reviews), each putting its section into the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -37,6 +38,8 @@ import { accounting, childrenNamed, stopAllGroups, waitGone, withTimeout } from 
 import { measureBundle } from './bundle'
 import { exportSection, measureExport } from './export'
 import { boardSimSection, bundleSection, render, spliceSection, type Figures } from './report'
+import { measureReviewsDashboard } from './reviews-dashboard'
+import { reviewsDashboardSection } from './reviews-dashboard-report'
 import { measureReviewsSync, reviewsSyncSection } from './reviews-sync'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
@@ -66,14 +69,16 @@ const analytics = analyticsSettings()
 const analyticsTimeoutMs = 4 * 60_000 + 1.2 * analytics.sizes.reduce((a, b) => a + b, 0)
 /** Figure 9: each run waits at most boardSimTimeoutMs for answers; a minute for the rest. */
 const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_000
-/** Without figures 7 and 9 the bench takes about 5 minutes; past this something hangs. */
-const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs
+/** Figure 13: about 3 minutes of seeding and 3 of requests here; twice that on a busy machine. */
+const dashboardPhaseMs = 12 * 60_000
+/** Without figures 7, 9 and 13 the bench takes about 5 minutes; past this something hangs. */
+const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs + dashboardPhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
-const alone = ['board-sim', 'bundle', 'export', 'reviews-sync']
+const alone = ['board-sim', 'bundle', 'export', 'reviews-sync', 'reviews-dashboard']
 if (only !== undefined && !alone.includes(only)) {
   process.stderr.write(
-    `BENCH_ONLY=${only}: only "board-sim", "bundle", "export" or "reviews-sync" can be measured alone\n`,
+    `BENCH_ONLY=${only}: only ${alone.map((name) => `"${name}"`).join(', ')} can be measured alone\n`,
   )
   process.exit(2)
 }
@@ -338,6 +343,16 @@ async function reviewsSyncOnly() {
   writeSection(reviewsSyncSection(await reviewsSync()))
 }
 
+/** BENCH_ONLY=reviews-dashboard: figure 13 (review figures at 1,000 and 100,000), its own section. */
+async function reviewsDashboardOnly() {
+  writeSection(reviewsDashboardSection(await reviewsDashboard()))
+}
+
+function reviewsDashboard() {
+  const sizes = (process.env.BENCH_DASHBOARD_SIZES ?? '1000,100000').split(',').map(Number)
+  return measureReviewsDashboard(sizes, benchCommand(), step)
+}
+
 function reviewsSync() {
   return measureReviewsSync(Number(process.env.BENCH_REVIEWS ?? 10_000), benchCommand(), step)
 }
@@ -457,7 +472,11 @@ async function main() {
     processes: { ...accounting },
   }
   const reviews = await timed('figure 12 (reviews sync)', reviewsSync)
-  const report = spliceSection(render(figures), reviewsSyncSection(reviews))
+  const dashboard = await timed('figure 13 (reviews dashboard)', reviewsDashboard)
+  const report = spliceSection(
+    spliceSection(render(figures), reviewsSyncSection(reviews)),
+    reviewsDashboardSection(dashboard),
+  )
   writeFileSync(reportPath, report)
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
 }
@@ -471,7 +490,9 @@ const work =
         ? exportOnly
         : only === 'reviews-sync'
           ? reviewsSyncOnly
-          : main
+          : only === 'reviews-dashboard'
+            ? reviewsDashboardOnly
+            : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),

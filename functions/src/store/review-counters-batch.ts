@@ -7,22 +7,27 @@ import * as keys from './keys'
 import { countedOf } from './review-counters-rebuild'
 import { monthOfReview, sha256, type ReviewIdentity } from './reviews'
 
+/** The items `writeNewReviews` puts: each review and its identity, and the counters they add to. */
+export interface NewReviewItems {
+  items: Record<string, unknown>[]
+  /** Counter sort key → the numbers these reviews add there. */
+  counters: Map<string, Record<string, number>>
+}
+
 /**
- * Write many NEW reviews at once: each review, its identity and the counters they add up to,
- * summed in memory and put once, 25 items a request. The same items `reviews.save` would have
- * left one transaction at a time, for a practice that has no reviews yet (the demo): it is not a
- * transaction, and it overwrites counters instead of adding to them.
+ * The items of many NEW reviews, as `reviews.save` would leave them one transaction at a time:
+ * each review and its identity, and their counters summed in memory under `into` (so a load in
+ * chunks adds every chunk to the same sums). Nothing is written.
  *
  * @example
- * await writeNewReviews(db, practice.id, practice.timeZone, demo.reviews)
+ * const { items, counters } = newReviewItems(practice.id, practice.timeZone, chunk, sums)
  */
-export async function writeNewReviews(
-  db: Db,
+export function newReviewItems(
   practiceId: string,
   timeZone: string,
   reviews: readonly Review[],
-): Promise<void> {
-  const counters = new Map<string, Record<string, number>>()
+  into: Map<string, Record<string, number>> = new Map(),
+): NewReviewItems {
   const items: Record<string, unknown>[] = []
   for (const review of reviews) {
     const counted = countedOf(review, timeZone)
@@ -45,13 +50,39 @@ export async function writeNewReviews(
     )
     for (const move of counterMoves(undefined, counted)) {
       const { sk } = keys.reviewCounter(practiceId, move.period, move.scope, move.start)
-      const values = counters.get(sk) ?? {}
+      const values = into.get(sk) ?? {}
       for (const [name, value] of Object.entries(move.add))
         values[name] = (values[name] ?? 0) + value
-      counters.set(sk, values)
+      into.set(sk, values)
     }
   }
+  return { items, counters: into }
+}
+
+/** Counter items for summed counters, ready to put (they replace what is there). */
+export function counterItems(
+  practiceId: string,
+  counters: ReadonlyMap<string, Record<string, number>>,
+): Record<string, unknown>[] {
   const pk = keys.reviewCountersOf(practiceId)
-  for (const [sk, values] of counters) items.push({ pk, sk, ...values })
-  await batchPut(db, items)
+  return [...counters].map(([sk, values]) => ({ pk, sk, ...values }))
+}
+
+/**
+ * Write many NEW reviews at once: each review, its identity and the counters they add up to,
+ * summed in memory and put once, 25 items a request. The same items `reviews.save` would have
+ * left one transaction at a time, for a practice that has no reviews yet (the demo): it is not a
+ * transaction, and it overwrites counters instead of adding to them.
+ *
+ * @example
+ * await writeNewReviews(db, practice.id, practice.timeZone, demo.reviews)
+ */
+export async function writeNewReviews(
+  db: Db,
+  practiceId: string,
+  timeZone: string,
+  reviews: readonly Review[],
+): Promise<void> {
+  const { items, counters } = newReviewItems(practiceId, timeZone, reviews)
+  await batchPut(db, [...items, ...counterItems(practiceId, counters)])
 }

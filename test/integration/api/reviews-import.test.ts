@@ -83,18 +83,32 @@ async function recount(practiceId: string) {
   return counters
 }
 
+/** What the import must say of a generated file: its good rows, and each bad row with its reason. */
+interface Expected {
+  good: number
+  rejected: { row: number; reason: string }[]
+}
+
 /** `count` rows, every `badEvery`-th one with stars 6 and every `badEvery`+1-th with no date. */
-function bigFile(count: number, badEvery: number) {
+function bigFile(count: number, badEvery: number): { csv: string; expected: Expected } {
   const rows: (string | number)[][] = [header]
+  const expected: Expected = { good: 0, rejected: [] }
   for (let n = 0; n < count; n++) {
     const day = String(1 + (n % 28)).padStart(2, '0')
     const month = String(1 + (n % 12)).padStart(2, '0')
-    const stars = n % badEvery === 0 ? 6 : (n % 5) + 1
-    const date = n % badEvery === 1 ? '' : `2025-${month}-${day}`
+    const badStars = n % badEvery === 0
+    const noDate = n % badEvery === 1
+    const stars = badStars ? 6 : (n % 5) + 1
+    const date = noDate ? '' : `2025-${month}-${day}`
     const text = n % 3 === 0 ? `The wait was long, visit ${n}` : `Lovely staff ${n}, kind nurse`
     rows.push(['healthgrades', date, stars, text, `Patient ${n}`, '', '', '', 'North Clinic', ''])
+    // The header is row 1, so the n-th data row (from 0) is row n + 2.
+    if (badStars)
+      expected.rejected.push({ row: n + 2, reason: 'stars: expected a whole number from 1 to 5' })
+    else if (noDate) expected.rejected.push({ row: n + 2, reason: 'date: required' })
+    else expected.good++
   }
-  return csvOf(rows)
+  return { csv: csvOf(rows), expected }
 }
 
 describe('POST /api/reviews/import', () => {
@@ -184,19 +198,36 @@ describe('POST /api/reviews/import', () => {
     expect(counters).toEqual(await recount(practiceId))
   })
 
-  it('imports 10,000 rows with bad ones, twice: the second run changes nothing and the counters equal a recount', async () => {
+  it('imports 10,000 rows with bad ones, twice: exactly the good rows once, each bad row named, the dashboard grown by exactly the import', async () => {
     const { owner, practiceId } = await practiceWithLocation()
-    const csv = bigFile(10_000, 50)
+    const { csv, expected } = bigFile(10_000, 50)
     expect(csv.length).toBeGreaterThan(64 * 1024)
+    // The file's own arithmetic, so the exact figures below are not copied from a run.
+    expect(expected.good).toBe(9600)
+    expect(expected.rejected).toHaveLength(400)
+    const dashboardCount = async () =>
+      (await owner.get('/api/analytics/reviews?from=2025-01-01&to=2025-12-31')).body.count as number
+    const before = await dashboardCount()
     const started = performance.now()
     const first = await postCsv(owner, '/api/reviews/import', csv)
     const firstMs = performance.now() - started
     expect(first.status).toBe(200)
-    expect(first.body.rejected).toHaveLength(400)
-    expect(first.body).toMatchObject({ imported: 9600, updated: 0, unchanged: 0 })
+    expect(first.body).toEqual({
+      imported: expected.good,
+      updated: 0,
+      unchanged: 0,
+      rejected: expected.rejected,
+    })
+    const afterFirst = await dashboardCount()
+    expect(afterFirst - before).toBe(first.body.imported)
     const second = await postCsv(owner, '/api/reviews/import', csv)
-    expect(second.body).toMatchObject({ imported: 0, updated: 0, unchanged: 9600 })
-    expect(second.body.rejected).toEqual(first.body.rejected)
+    expect(second.body).toEqual({
+      imported: 0,
+      updated: 0,
+      unchanged: expected.good,
+      rejected: expected.rejected,
+    })
+    expect(await dashboardCount()).toBe(afterFirst)
     expect(await counterItems(practiceId)).toEqual(await recount(practiceId))
     console.info(`10,000-row review import: ${Math.round(firstMs)} ms first run`)
   }, 300_000)
@@ -204,7 +235,7 @@ describe('POST /api/reviews/import', () => {
   it('gives the same reviews and counters whether a file is sent whole or in parts', async () => {
     const whole = await practiceWithLocation()
     const parts = await practiceWithLocation()
-    const lines = bigFile(900, 40).trimEnd().split('\r\n')
+    const lines = bigFile(900, 40).csv.trimEnd().split('\r\n')
     await postCsv(whole.owner, '/api/reviews/import', lines.join('\r\n'))
     const results = []
     for (let i = 1; i < lines.length; i += 250) {
@@ -223,7 +254,7 @@ describe('POST /api/reviews/import', () => {
 
   it('refuses a file over the row cap with 413 before importing any of it', async () => {
     const { owner, practiceId } = await practiceWithLocation()
-    const csv = bigFile(20_001, 1_000_000)
+    const { csv } = bigFile(20_001, 1_000_000)
     const res = await postCsv(owner, '/api/reviews/import', csv)
     expect(res.status).toBe(413)
     expect(res.type).toBe('application/problem+json')
