@@ -176,5 +176,8 @@ test('an owner maps a SurveyMonkey export onto a survey and imports its past res
   )
 
   await page.goto('/responses?from=2025-01-01')
-  await expect(page.getByRole('status').filter({ hasText: /^2 responses$/ })).toBeVisible()
+  // Two years of month partitions are read for the total: on a busy machine more than 7 s.
+  await expect(page.getByRole('status').filter({ hasText: /^2 responses$/ })).toBeVisible({
+    timeout: 30_000,
+  })
 })
