@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { plainString } from '../plain-text'
 import { Id } from '../practice'
+export { Alias, Aliases } from '../practice'
 
 /**
  * Who a patient's story can recognise: a staff account or a provider (clinician). Both carry the
@@ -10,27 +10,6 @@ import { Id } from '../practice'
 export const recognisableKinds = ['user', 'provider'] as const
 export const RecognisableKind = z.enum(recognisableKinds)
 export type RecognisableKind = z.infer<typeof RecognisableKind>
-
-export const Alias = plainString()
-  .trim()
-  .min(1, 'Required')
-  .max(60, 'Use at most 60 characters')
-  .refine((alias) => /\p{L}/u.test(alias), 'An alias needs a letter')
-
-/** Stored on users and providers; written before issue 14, items read as "none" and "featured". */
-export const Aliases = z
-  .array(Alias)
-  .max(10, 'At most 10 aliases')
-  .refine(
-    (aliases) => new Set(aliases.map((a) => a.toLocaleLowerCase())).size === aliases.length,
-    'Each alias once',
-  )
-
-export const RecognitionSettings = z.object({
-  aliases: Aliases.default([]),
-  /** "Don't feature me": never a candidate, never on a moment, a wall or a team view. */
-  featureOptOut: z.boolean().default(false),
-})
 
 /** One person as the name matcher and the moments see them. */
 export interface Recognisable {
