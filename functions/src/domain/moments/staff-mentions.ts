@@ -224,10 +224,29 @@ function looksLikeName(token: Token, word: string, textHasCapitals: boolean): bo
   return !(wordlikeNames.has(word) && token.sentenceStart)
 }
 
-function hitsIn(list: Token[], patterns: Pattern[], textHasCapitals: boolean): Hit[] {
+/**
+ * Each roster's patterns, by their first word, built once: a week's 2,000 comments are read
+ * against the same roster, and rebuilding them per comment took 1.3 s of the week's 5 (figure 14).
+ */
+const compiled = new WeakMap<readonly Recognisable[], Map<string, Pattern[]>>()
+
+function patternsByFirstWord(people: readonly Recognisable[]): Map<string, Pattern[]> {
+  let byWord = compiled.get(people)
+  if (!byWord) {
+    byWord = new Map()
+    for (const pattern of people.flatMap(patternsOf)) {
+      const first = pattern.words[0]!
+      byWord.set(first, [...(byWord.get(first) ?? []), pattern])
+    }
+    compiled.set(people, byWord)
+  }
+  return byWord
+}
+
+function hitsIn(list: Token[], byWord: Map<string, Pattern[]>, textHasCapitals: boolean): Hit[] {
   const hits: Hit[] = []
   for (let i = 0; i < list.length; i++) {
-    for (const pattern of patterns) {
+    for (const pattern of byWord.get(list[i]!.folded) ?? []) {
       const { words } = pattern
       if (i + words.length > list.length) continue
       if (!words.every((w, k) => list[i + k]!.folded === w)) continue
@@ -251,7 +270,7 @@ function hitsIn(list: Token[], patterns: Pattern[], textHasCapitals: boolean): H
 export function findMentions(text: string, people: readonly Recognisable[]): MentionsFound {
   const list = tokens(text)
   const textHasCapitals = /\p{Lu}/u.test(text)
-  const hits = hitsIn(list, people.flatMap(patternsOf), textHasCapitals)
+  const hits = hitsIn(list, patternsByFirstWord(people), textHasCapitals)
   // Longest and strongest first, then claim tokens: a token belongs to one match.
   hits.sort(
     (a, b) =>
