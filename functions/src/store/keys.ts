@@ -358,3 +358,8 @@ export const momentSubmission = (practiceId: string, week: string, id: string): 
   pk: momentSubmissionsOf(practiceId, week),
   sk: id,
 })
+/** A finished week's praise by person, kept so the recognition wall does not re-read 13 weeks. */
+export const weekPraise = (practiceId: string, week: string): Key => ({
+  pk: momentsOf(practiceId),
+  sk: `T#${week}`,
+})

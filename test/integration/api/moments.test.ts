@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../functions/src/api/app'
+import { praiseOfWeek } from '../../../functions/src/api/moments/week-praise'
 import { isoWeekOf } from '../../../functions/src/domain/moments/iso-week'
+import { roster } from '../../../functions/src/store/roster'
 import type { Db } from '../../../functions/src/store/db'
 import { addMember, Caller, freshPractice, testApp } from '../../support/api'
 import { testDb } from '../../support/db'
@@ -48,7 +50,8 @@ async function practiceWithStories() {
   return { ...practice, okaforId: okafor.id as string, staff, surveyId }
 }
 
-describe('customer-experience moments', () => {
+// Each test makes a practice with a published survey and comments: slow on a busy machine.
+describe('customer-experience moments', { timeout: 90_000 }, () => {
   it("ranks this week's praise and recoveries, leaves complaints out, and de-identifies quotes", async () => {
     const { owner, okaforId } = await practiceWithStories()
     const res = await owner.get('/api/moments/candidates')
@@ -218,5 +221,28 @@ describe('customer-experience moments', () => {
     expect(wall.find((row: { staff: { id: string } }) => row.staff.id === okaforId)).toMatchObject({
       mentions: 2,
     })
+  })
+
+  it("keeps a finished week's praise for the wall, and reads it again for a changed roster", async () => {
+    const { practiceId, owner, okaforId, surveyId } = await practiceWithStories()
+    const practice = { id: practiceId, timeZone: 'America/Chicago', languages: ['en' as const] }
+    const week = isoWeekOf(new Date(), practice.timeZone)
+    const nextWeek = new Date(Date.now() + 8 * 86400_000) // the week is over by then
+    const people = await roster(db, practiceId)
+    const first = await praiseOfWeek(db, practice, week, people, nextWeek)
+    expect(first[`provider:${okaforId}`]?.mentions).toBe(2)
+
+    await new Caller(app).post(`/api/public/surveys/${surveyId}/responses`, {
+      idempotencyKey: newKey(),
+      language: 'en',
+      answers: pulseAnswers(10, { improve: 'Dr. Okafor explained my results so clearly.' }),
+    })
+    // Kept: the same roster reads the tally, not the comments.
+    expect(await praiseOfWeek(db, practice, week, await roster(db, practiceId), nextWeek)).toEqual(
+      first,
+    )
+    await owner.patch(`/api/providers/${okaforId}`, { aliases: ['Dr. O', 'Helen'] })
+    const reread = await praiseOfWeek(db, practice, week, await roster(db, practiceId), nextWeek)
+    expect(reread[`provider:${okaforId}`]?.mentions).toBe(3)
   })
 })

@@ -9,7 +9,7 @@ import { roster } from '../../store/roster'
 import * as users from '../../store/users'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
-import { weekCandidates } from '../moments/week-candidates'
+import { praiseOfWeek } from '../moments/week-praise'
 import { weekSpan } from '../moments/week-span'
 import { asStaffRef } from '../moments/people'
 import { problemResponses } from '../problem'
@@ -118,15 +118,13 @@ export const momentRecognitionApi = new OpenAPIHono<AppEnv>()
       }
     }
     for (let week = span.fromWeek; week <= span.toWeek; week = shiftIsoWeek(week, 1)) {
-      const candidates = await weekCandidates(c.var.db, practice, week, people)
-      for (const candidate of candidates) {
-        if (candidate.origin.kind === 'staff') continue
-        for (const person of candidate.staff) {
-          const row = rows.get(key(person))
-          if (!row) continue
-          row.mentions++
-          for (const theme of candidate.praise)
-            row.themes.set(theme, (row.themes.get(theme) ?? 0) + 1)
+      const tally = await praiseOfWeek(c.var.db, practice, week, people)
+      for (const [who, praised] of Object.entries(tally)) {
+        const row = rows.get(who)
+        if (!row) continue
+        row.mentions += praised.mentions
+        for (const [theme, n] of Object.entries(praised.themes)) {
+          row.themes.set(theme, (row.themes.get(theme) ?? 0) + n)
         }
       }
     }
