@@ -3,10 +3,12 @@ import { Canvas } from '../functions/src/domain/boards/canvas'
 import { Journey } from '../functions/src/domain/journeys'
 import type { Language, Specialty } from '../functions/src/domain/practice'
 import { SurveyTemplate } from '../functions/src/domain/surveys'
+import { PraiseLexicon } from '../functions/src/domain/moments/praise'
 import { PolarityLexicon, ThemeLexicon, type Theme } from '../functions/src/domain/themes'
 import sentimentEn from './sentiment-en.json' with { type: 'json' }
 import sentimentEs from './sentiment-es.json' with { type: 'json' }
 import themeLexicon from './themes.json' with { type: 'json' }
+import praiseLexicon from './praise.json' with { type: 'json' }
 import empathyMapCanvas from './canvases/empathy-map.json' with { type: 'json' }
 import empathyMapClassicCanvas from './canvases/empathy-map-classic.json' with { type: 'json' }
 import journeyMapCanvas from './canvases/journey-map.json' with { type: 'json' }
@@ -126,6 +128,15 @@ export function journeyFor(specialty: Specialty): Journey {
  * themes.find((theme) => theme.id === 'wait-time')?.touchpoint // 'check-in'
  */
 export const themes: readonly Theme[] = load(ThemeLexicon, 'themes.json', themeLexicon).themes
+
+/**
+ * What patients praise staff for, the turns that put a failure right and the words of failure:
+ * how this week's customer-experience moments are picked and the recognition wall's themes read.
+ *
+ * @example
+ * praise.themes.map((theme) => theme.id) // ['kept-informed', 'went-extra-mile', …]
+ */
+export const praise: PraiseLexicon = load(PraiseLexicon, 'praise.json', praiseLexicon)
 
 /**
  * The polarity lexicon of each language: the whole of it for Spanish, and the calibration over

@@ -37,6 +37,9 @@ import { reviewSyncApi } from './routes/review-sync'
 import { reviewSourcesApi } from './routes/review-sources'
 import { reviewsApi } from './routes/reviews'
 import { reviewRepliesApi } from './routes/review-replies'
+import { momentCandidatesApi } from './routes/moments-candidates'
+import { momentsApi } from './routes/moments'
+import { momentRecognitionApi } from './routes/moments-recognition'
 import { maxImportBodyBytes, takesImportBody } from './routes/import-limits'
 import { responsesImportApi } from './routes/responses-import'
 import { reviewsImportApi } from './routes/reviews-import'
@@ -115,6 +118,9 @@ export function createApp(deps: AppDeps) {
     .route('/api', reviewSourcesApi)
     .route('/api', reviewsApi)
     .route('/api', reviewRepliesApi)
+    .route('/api', momentCandidatesApi)
+    .route('/api', momentsApi)
+    .route('/api', momentRecognitionApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

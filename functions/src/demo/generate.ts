@@ -127,6 +127,8 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     email: `demo+${practiceId.slice(-8).toLowerCase()}@touchpoint.invalid`,
     role: 'owner',
     createdAt,
+    aliases: [],
+    featureOptOut: false,
   }
 
   const lakeview: Location = {
@@ -148,7 +150,14 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     effect: number,
     weight: Record<string, number>,
   ): Clinician => ({
-    provider: { id: makeId(opened + offset), name, title, locationIds: Object.keys(weight) },
+    provider: {
+      id: makeId(opened + offset),
+      name,
+      title,
+      locationIds: Object.keys(weight),
+      aliases: [],
+      featureOptOut: false,
+    },
     effect,
     weight,
   })
