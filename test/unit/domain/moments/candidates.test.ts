@@ -88,6 +88,17 @@ describe('rankCandidates', () => {
     expect(candidate?.reason).toContain('A colleague saw it happen')
   })
 
+  it("keeps a colleague's story whose words sound sad, as a complaint's would", async () => {
+    // A colleague tells what went wrong before staff put it right: never a complaint about them.
+    const [candidate] = await pick(
+      story(
+        "A patient's ride fell through after her biopsy. Luis waited with her in the lobby, called a cab and stayed until it came.",
+        { origin: { kind: 'staff', id: 's2' }, staff: [{ kind: 'user', id: 'luis' }] },
+      ),
+    )
+    expect(candidate?.staff.map((p) => p.id)).toEqual(['luis'])
+  })
+
   it("de-identifies the quote: the patient's name and dates go, the staff's stay", async () => {
     const [candidate] = await pick(
       story('On March 3 Luisito helped my son Leo, call me at 555-010-0199. Dr. O was kind.'),
