@@ -12,8 +12,10 @@
  * `BENCH_ONLY=board-sim npm run bench` measures figure 9 alone (about a minute), and
  * `BENCH_ONLY=bundle npm run bench` figure 10 (under a minute), `BENCH_ONLY=export npm run bench`
  * figure 11 (the response export's memory at 10,000 and 100,000 responses), `BENCH_ONLY=reviews-sync npm run bench`
- * figure 12 (a sync of 10,000 reviews from the fake Google against raw BatchWrite), each putting its
- * section into the REPORT.md already there.
+ * figure 12 (a sync of 10,000 reviews from the fake Google against raw BatchWrite),
+ * `BENCH_ONLY=moments-candidates npm run bench` figure 13 (a week's customer-experience candidates
+ * from 2,000 comments, and the name matcher's precision and recall), each putting its section into
+ * the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -38,6 +40,7 @@ import { measureBundle } from './bundle'
 import { exportSection, measureExport } from './export'
 import { boardSimSection, bundleSection, render, spliceSection, type Figures } from './report'
 import { measureReviewsSync, reviewsSyncSection } from './reviews-sync'
+import { measureMomentsCandidates, momentsCandidatesSection } from './moments-candidates'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -70,10 +73,10 @@ const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_
 const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
-const alone = ['board-sim', 'bundle', 'export', 'reviews-sync']
+const alone = ['board-sim', 'bundle', 'export', 'reviews-sync', 'moments-candidates']
 if (only !== undefined && !alone.includes(only)) {
   process.stderr.write(
-    `BENCH_ONLY=${only}: only "board-sim", "bundle", "export" or "reviews-sync" can be measured alone\n`,
+    `BENCH_ONLY=${only}: only ${alone.map((name) => `"${name}"`).join(', ')} can be measured alone\n`,
   )
   process.exit(2)
 }
@@ -342,6 +345,17 @@ function reviewsSync() {
   return measureReviewsSync(Number(process.env.BENCH_REVIEWS ?? 10_000), benchCommand(), step)
 }
 
+/** BENCH_ONLY=moments-candidates: figure 13 (a week of 2,000 comments' candidates), its own section. */
+async function momentsCandidatesOnly() {
+  writeSection(momentsCandidatesSection(await momentsCandidates()))
+}
+
+function momentsCandidates() {
+  const comments = Number(process.env.BENCH_MOMENTS_COMMENTS ?? 2000)
+  const runs = Number(process.env.BENCH_MOMENTS_RUNS ?? 10)
+  return measureMomentsCandidates(comments, runs, benchCommand(), step)
+}
+
 /** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
 async function bundleOnly() {
   step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
@@ -457,7 +471,11 @@ async function main() {
     processes: { ...accounting },
   }
   const reviews = await timed('figure 12 (reviews sync)', reviewsSync)
-  const report = spliceSection(render(figures), reviewsSyncSection(reviews))
+  const moments = await timed('figure 13 (moments candidates)', momentsCandidates)
+  const report = spliceSection(
+    spliceSection(render(figures), reviewsSyncSection(reviews)),
+    momentsCandidatesSection(moments),
+  )
   writeFileSync(reportPath, report)
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
 }
@@ -471,7 +489,9 @@ const work =
         ? exportOnly
         : only === 'reviews-sync'
           ? reviewsSyncOnly
-          : main
+          : only === 'moments-candidates'
+            ? momentsCandidatesOnly
+            : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),
