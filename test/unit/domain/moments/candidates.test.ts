@@ -60,6 +60,18 @@ describe('rankCandidates', () => {
     )
   })
 
+  it('leaves out a complaint whose praise words are negated, in English and Spanish', async () => {
+    // "never called me back" is not "called me back"; "poco amable" is not "amable".
+    expect(await pick(story('Luis never called me back about the billing error.'))).toEqual([])
+    const es = { language: 'es' as const }
+    expect(await pick(story('Luisito fue poco amable cuando pregunté por la espera.', es))).toEqual(
+      [],
+    )
+    expect(
+      await pick(story('La Dra. Márquez tenía prisa y no respondió mis preguntas.', es)),
+    ).toEqual([])
+  })
+
   it('leaves out a story that names someone who asked not to be featured', async () => {
     expect(await pick(story('Kim was so kind and helpful with my mother.'))).toEqual([])
   })
