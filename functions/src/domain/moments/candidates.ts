@@ -142,8 +142,10 @@ async function read(
   for (const mention of found.mentions) {
     const index = pieces.indexOf(segmentAt(pieces, mention.start)!)
     if (index < 0) continue
-    // A clause that speaks ill of them and has no praise in it is a complaint about them.
-    if (feel[index]!.label === 'negative' && praiseIn[index]!.length === 0) return undefined
+    // A clause that speaks ill of them and has no praise in it is a complaint about them; not in
+    // a colleague's story, which tells what went wrong before they put it right.
+    if (!fromStaff && feel[index]!.label === 'negative' && praiseIn[index]!.length === 0)
+      return undefined
     if (warm[index] || whole.label === 'positive') praised.set(mention.person, mention)
   }
   const recovery = pieces.some(

@@ -60,6 +60,18 @@ describe('rankCandidates', () => {
     )
   })
 
+  it('leaves out a complaint whose praise words are negated, in English and Spanish', async () => {
+    // "never called me back" is not "called me back"; "poco amable" is not "amable".
+    expect(await pick(story('Luis never called me back about the billing error.'))).toEqual([])
+    const es = { language: 'es' as const }
+    expect(await pick(story('Luisito fue poco amable cuando pregunté por la espera.', es))).toEqual(
+      [],
+    )
+    expect(
+      await pick(story('La Dra. Márquez tenía prisa y no respondió mis preguntas.', es)),
+    ).toEqual([])
+  })
+
   it('leaves out a story that names someone who asked not to be featured', async () => {
     expect(await pick(story('Kim was so kind and helpful with my mother.'))).toEqual([])
   })
@@ -86,6 +98,17 @@ describe('rankCandidates', () => {
     )
     expect(candidate?.staff.map((p) => p.id)).toEqual(['maria'])
     expect(candidate?.reason).toContain('A colleague saw it happen')
+  })
+
+  it("keeps a colleague's story whose words sound sad, as a complaint's would", async () => {
+    // A colleague tells what went wrong before staff put it right: never a complaint about them.
+    const [candidate] = await pick(
+      story(
+        "A patient's ride fell through after her biopsy. Luis waited with her in the lobby, called a cab and stayed until it came.",
+        { origin: { kind: 'staff', id: 's2' }, staff: [{ kind: 'user', id: 'luis' }] },
+      ),
+    )
+    expect(candidate?.staff.map((p) => p.id)).toEqual(['luis'])
   })
 
   it("de-identifies the quote: the patient's name and dates go, the staff's stay", async () => {
