@@ -82,7 +82,7 @@ export async function update(
   db: Db,
   practiceId: string,
   id: string,
-  changes: MomentChanges & Partial<Pick<Moment, 'recognised' | 'recognisedAt'>>,
+  changes: MomentChanges & Partial<Pick<Moment, 'recognised' | 'recognisedAt' | 'praise'>>,
   now: string,
 ): Promise<Moment> {
   const existing = await get(db, practiceId, id)

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { praise } from '../../../../workshops'
 import { NotFound } from '../../domain/errors'
 import { daysOfIsoWeek, isoWeekOf, shiftIsoWeek } from '../../domain/moments/iso-week'
 import type { PersonRef } from '../../domain/moments/recognisable'
@@ -16,7 +17,7 @@ import { problemResponses } from '../problem'
 import { publicOrigin } from '../public-origin'
 import { jsonResponse, sessionSecurity } from '../schemas'
 import { momentView } from './moments'
-import { Recognised, Recognition, RecognitionQuery } from './moments-schemas'
+import { PraiseThemes, Recognised, Recognition, RecognitionQuery } from './moments-schemas'
 
 const manage = [requireSession(), requireAbility('moments:manage')]
 const anyone = [requireSession(), requireAbility('practice:read')]
@@ -56,9 +57,22 @@ const recognitionRoute = createRoute({
   },
 })
 
+const praiseThemesRoute = createRoute({
+  method: 'get',
+  path: '/praise-themes',
+  tags: ['Moments'],
+  summary: 'What patients praise staff for, with labels in each language (workshops/praise.json)',
+  security: sessionSecurity,
+  middleware: anyone,
+  responses: { 200: jsonResponse(PraiseThemes, 'The praise themes'), ...problemResponses(401) },
+})
+
 const key = (ref: PersonRef) => `${ref.kind}:${ref.id}`
 
 export const momentRecognitionApi = new OpenAPIHono<AppEnv>()
+  .openapi(praiseThemesRoute, (c) =>
+    c.json({ items: praise.themes.map(({ id, label }) => ({ id, label })) }, 200),
+  )
   .openapi(recogniseRoute, async (c) => {
     const { practice, user } = c.var.auth
     const { id } = c.req.valid('param')

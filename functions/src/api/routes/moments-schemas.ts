@@ -7,7 +7,7 @@ import {
   Submission,
 } from '../../domain/moments/moment'
 import { RecognisableKind } from '../../domain/moments/recognisable'
-import { Id } from '../../domain/practice'
+import { Id, Language } from '../../domain/practice'
 
 export { MomentChanges, NewMoment } from '../../domain/moments/moment'
 export { Moment, NewSubmission, Submission }
@@ -82,5 +82,9 @@ export const Recognition = z.object({
       themes: z.array(z.object({ id: z.string(), count: z.number().int() })),
     }),
   ),
+})
+/** `GET /api/praise-themes`: the themes' ids and labels, for the wall's and history's chips. */
+export const PraiseThemes = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.partialRecord(Language, z.string()) })),
 })
 export { NewSubmission as SubmissionBody }

@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { ulid } from 'ulid'
 import { z } from 'zod'
+import { praise } from '../../../../workshops'
 import { NotFound } from '../../domain/errors'
 import { isoWeekOf } from '../../domain/moments/iso-week'
 import type { Moment } from '../../domain/moments/moment'
 import { momentQuote } from '../../domain/moments/moment-quote'
+import { praiseOf } from '../../domain/moments/praise'
 import type { Recognisable } from '../../domain/moments/recognisable'
 import { Id } from '../../domain/practice'
 import { fold } from '../../domain/themes'
@@ -116,6 +118,7 @@ export const momentsApi = new OpenAPIHono<AppEnv>()
       createdAt: now,
       updatedAt: now,
       recognised: [],
+      praise: praiseOf([body.quote, body.whatTheyDid], practice.languages, praise),
     }
     await moments.create(c.var.db, practice.id, moment)
     return c.json(momentView(moment, people)!, 201)
@@ -157,11 +160,23 @@ export const momentsApi = new OpenAPIHono<AppEnv>()
     const people = await roster(c.var.db, practice.id)
     if (changes.staff) resolvePeople(changes.staff, people, 'staff', { featuring: true })
     const quote = changes.quote && momentQuote(changes.quote, keepNames(people))
+    // New words may praise something else: the history charts what the moment says now.
+    const before =
+      changes.quote || changes.whatTheyDid
+        ? await moments.get(c.var.db, practice.id, id)
+        : undefined
+    const reread = before && {
+      praise: praiseOf(
+        [changes.quote ?? before.quote, changes.whatTheyDid ?? before.whatTheyDid],
+        practice.languages,
+        praise,
+      ),
+    }
     const updated = await moments.update(
       c.var.db,
       practice.id,
       id,
-      { ...changes, ...(quote ? { quote } : {}) },
+      { ...changes, ...(quote ? { quote } : {}), ...reread },
       new Date().toISOString(),
     )
     const view = momentView(updated, people)

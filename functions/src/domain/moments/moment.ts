@@ -76,5 +76,10 @@ export const Moment = NewMoment.extend({
   /** Who was sent "you were recognised", and when last. */
   recognised: z.array(PersonRef).default([]),
   recognisedAt: z.iso.datetime().optional(),
+  /**
+   * Praise themes (`workshops/praise.json` ids) read in the quote and what they did, kept so the
+   * history can chart them; moments saved before this field read as none.
+   */
+  praise: z.array(Slug).default([]),
 })
 export type Moment = z.infer<typeof Moment>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Language } from '../practice'
 import { Slug } from '../surveys'
-import { ThemeTerms } from '../themes'
+import { matchThemes, ThemeTerms } from '../themes'
 
 /**
  * What staff did that patients praise ("kept us informed", "explained everything", "got us in
@@ -25,3 +25,23 @@ export const PraiseLexicon = z.strictObject({
   failures: z.record(Language, ThemeTerms),
 })
 export type PraiseLexicon = z.infer<typeof PraiseLexicon>
+
+/**
+ * The praise themes a moment's words touch, in lexicon order, read in each of the practice's
+ * languages (a Spanish-speaking practice's moment may be written in either).
+ *
+ * @example
+ * praiseOf(['Ana kept us informed'], ['en'], lexicon) // ['kept-informed']
+ */
+export function praiseOf(
+  texts: readonly string[],
+  languages: readonly Language[],
+  lexicon: Pick<PraiseLexicon, 'themes'>,
+): string[] {
+  const found = new Set(
+    languages.flatMap((language) =>
+      texts.flatMap((text) => matchThemes(text, language, lexicon.themes)),
+    ),
+  )
+  return lexicon.themes.map((theme) => theme.id).filter((id) => found.has(id))
+}
