@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Agenda } from '../functions/src/domain/agendas'
 import { Canvas } from '../functions/src/domain/boards/canvas'
 import { Journey } from '../functions/src/domain/journeys'
 import type { Language, Specialty } from '../functions/src/domain/practice'
@@ -12,6 +13,8 @@ import praiseLexicon from './praise.json' with { type: 'json' }
 import empathyMapCanvas from './canvases/empathy-map.json' with { type: 'json' }
 import empathyMapClassicCanvas from './canvases/empathy-map-classic.json' with { type: 'json' }
 import journeyMapCanvas from './canvases/journey-map.json' with { type: 'json' }
+import weeklyStaffMeetingAgenda from './agendas/weekly-staff-meeting.json' with { type: 'json' }
+import dailyHuddleAgenda from './agendas/daily-huddle.json' with { type: 'json' }
 import cardiologyJourney from './journeys/cardiology.json' with { type: 'json' }
 import dentalJourney from './journeys/dental.json' with { type: 'json' }
 import dermatologyJourney from './journeys/dermatology.json' with { type: 'json' }
@@ -75,6 +78,21 @@ export const canvases: readonly Canvas[] = (
     ['canvases/journey-map.json', journeyMapCanvas],
   ] as const
 ).map(([file, data]) => load(Canvas, file, data))
+
+/**
+ * Meeting agendas in picker order: the weekly staff meeting (the default of meeting mode), then the
+ * daily huddle.
+ *
+ * @example
+ * const weekly = agendas.find((agenda) => agenda.id === 'weekly-staff-meeting')
+ * weekly?.items.map((item) => item.kind) // ['moment', 'numbers', 'actions', 'board', 'discussion']
+ */
+export const agendas: readonly Agenda[] = (
+  [
+    ['agendas/weekly-staff-meeting.json', weeklyStaffMeetingAgenda],
+    ['agendas/daily-huddle.json', dailyHuddleAgenda],
+  ] as const
+).map(([file, data]) => load(Agenda, file, data))
 
 /**
  * One journey per specialty, plus the `general` one.

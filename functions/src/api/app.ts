@@ -32,6 +32,8 @@ import { reviewAnalyticsApi } from './analytics/reviews'
 import { boardsApi } from './routes/boards'
 import { guestCookie } from './routes/boards-access'
 import { boardEvidenceApi } from './routes/boards-evidence'
+import { boardActionsApi } from './routes/board-actions'
+import { agendasApi } from './routes/agendas'
 import { guestJoinApi } from './routes/guest-join'
 import { reviewSyncApi } from './routes/review-sync'
 import { reviewSourcesApi } from './routes/review-sources'
@@ -113,6 +115,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', reviewAnalyticsApi)
     .route('/api', boardsApi)
     .route('/api', boardEvidenceApi)
+    .route('/api', boardActionsApi)
+    .route('/api', agendasApi)
     .route('/api', guestJoinApi)
     .route('/api', reviewSyncApi)
     .route('/api', reviewSourcesApi)

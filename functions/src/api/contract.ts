@@ -16,6 +16,8 @@ import type { z } from 'zod'
 import type * as analytics from './analytics/schemas'
 import type * as reviewAnalytics from './analytics/review-schemas'
 import type * as boards from './routes/boards-schemas'
+import type { BoardActions as BoardActionsSchema } from './routes/board-actions'
+import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
 import type * as momentsApi from './routes/moments-schemas'
 import type { ClientConfig } from './routes/config-schemas'
@@ -195,6 +197,10 @@ export type EvidenceQuery = z.input<typeof boards.EvidenceQuery>
 export type EvidenceQuote = z.infer<typeof boards.EvidenceQuote>
 /** A page of `GET /api/boards/{id}/history`; `next` is the `after` of the next page (null: done). */
 export type HistoryPage = z.infer<typeof boards.HistoryPage>
+/** `GET /api/board-actions`: follow-up actions across the active boards, each with its board. */
+export type BoardActions = z.infer<typeof BoardActionsSchema>
+/** `GET /api/agendas`: a meeting agenda in one language, as meeting mode walks through it. */
+export type Agenda = z.infer<typeof AgendaView>
 
 // The board's socket protocol and its history entries, all through the one `protocol` import.
 export type ClientMessage = protocol.ClientMessage
