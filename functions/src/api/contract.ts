@@ -238,3 +238,4 @@ export type MomentsQuery = z.input<typeof momentsApi.MomentsQuery>
 export type Recognised = z.infer<typeof momentsApi.Recognised>
 export type Recognition = z.infer<typeof momentsApi.Recognition>
 export type StaffRef = z.infer<typeof momentsApi.StaffRef>
+export type PraiseThemeSummary = z.infer<typeof templates.PraiseThemeSummary>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Language } from '../../domain/practice'
+import { PraiseTheme } from '../../domain/moments/praise'
 import { Theme } from '../../domain/themes'
 import { Localized, Slug } from '../../domain/surveys'
 
@@ -15,3 +16,6 @@ export const TemplateSummary = z.object({
 
 /** A theme as the app names it; its terms stay on the server. */
 export const ThemeSummary = Theme.pick({ id: true, label: true, touchpoint: true })
+
+/** A praise theme ("Kept us informed") as moments' chips name it; its terms stay on the server. */
+export const PraiseThemeSummary = PraiseTheme.pick({ id: true, label: true })

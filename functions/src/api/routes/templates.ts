@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { surveyTemplates, themes } from '../../../../workshops'
+import { praise, surveyTemplates, themes } from '../../../../workshops'
 import { NotFound } from '../../domain/errors'
 import { Slug, SurveyTemplate } from '../../domain/surveys'
 import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonResponse, sessionSecurity } from '../schemas'
-import { TemplateSummary, ThemeSummary } from './templates-schemas'
+import { PraiseThemeSummary, TemplateSummary, ThemeSummary } from './templates-schemas'
 
 const read = [requireSession(), requireAbility('practice:read')]
 
@@ -53,6 +53,21 @@ const listThemes = createRoute({
   },
 })
 
+const listPraiseThemes = createRoute({
+  method: 'get',
+  path: '/praise-themes',
+  tags: ['Moments'],
+  summary: 'What patients praise staff for, with labels in every language',
+  description:
+    'The ids are those of `praise` on a moment candidate and of `themes` in `GET /api/recognition`.',
+  security: sessionSecurity,
+  middleware: read,
+  responses: {
+    200: jsonResponse(z.array(PraiseThemeSummary), 'Every praise theme, in lexicon order'),
+    ...problemResponses(401, 403),
+  },
+})
+
 export const templatesApi = new OpenAPIHono<AppEnv>()
   .openapi(listTemplates, (c) =>
     c.json(
@@ -75,6 +90,12 @@ export const templatesApi = new OpenAPIHono<AppEnv>()
   .openapi(listThemes, (c) =>
     c.json(
       themes.map(({ id, label, touchpoint }) => ({ id, label, touchpoint })),
+      200,
+    ),
+  )
+  .openapi(listPraiseThemes, (c) =>
+    c.json(
+      praise.themes.map(({ id, label }) => ({ id, label })),
       200,
     ),
   )
