@@ -245,3 +245,4 @@ export type Recognised = z.infer<typeof momentsApi.Recognised>
 export type Recognition = z.infer<typeof momentsApi.Recognition>
 export type StaffRef = z.infer<typeof momentsApi.StaffRef>
 export type PraiseThemes = z.infer<typeof momentsApi.PraiseThemes>
+export type PraiseThemeSummary = PraiseThemes['items'][number]
