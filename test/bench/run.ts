@@ -519,7 +519,7 @@ const work =
             ? reviewsDashboardOnly
             : only === 'moments-candidates'
               ? momentsCandidatesOnly
-            : main
+              : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),
