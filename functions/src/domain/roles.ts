@@ -22,6 +22,11 @@ const abilities = {
    * submission; set anyone's aliases.
    */
   'moments:manage': ['owner', 'manager'],
+  /**
+   * Open and work governance cases: status, evidence, root-cause analysis, fixes, action items;
+   * edit the committee's charter and record its meetings.
+   */
+  'governance:write': ['owner', 'manager', 'committee'],
   /** Read the local outbox of e-mails the product would have sent. */
   'outbox:read': ['owner', 'manager'],
   /**

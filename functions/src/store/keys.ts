@@ -363,3 +363,106 @@ export const weekPraise = (practiceId: string, week: string): Key => ({
   pk: momentsOf(practiceId),
   sk: `T#${week}`,
 })
+
+/**
+ * Governance cases. `GV` holds the list (`C#<caseId>`, one small Query for the register) and which
+ * case each origin became (`O#<kind>#<origin id>`, so a response, review or board action opens one
+ * case however often it is asked). Each case has its own partition for what only its page reads:
+ * its analysis (`ANALYSIS`), evidence (`E#<kind>#<id>`) and audit trail (`H#<at>#<id>`, oldest first).
+ */
+export const governanceOf = (practiceId: string) => `${practicePk(practiceId)}#GV`
+export const governanceCase = (practiceId: string, caseId: string): Key => ({
+  pk: governanceOf(practiceId),
+  sk: `C#${caseId}`,
+})
+export const governanceCases = (practiceId: string) => ({
+  pk: governanceOf(practiceId),
+  skPrefix: 'C#',
+})
+export const caseOrigin = (practiceId: string, kind: string, originId: string): Key => ({
+  pk: governanceOf(practiceId),
+  sk: `O#${kind}#${originId}`,
+})
+export const casePartsOf = (practiceId: string, caseId: string) =>
+  `${practicePk(practiceId)}#GVC#${caseId}`
+export const caseAnalysis = (practiceId: string, caseId: string): Key => ({
+  pk: casePartsOf(practiceId, caseId),
+  sk: 'ANALYSIS',
+})
+export const caseEvidence = (
+  practiceId: string,
+  caseId: string,
+  kind: string,
+  id: string,
+): Key => ({
+  pk: casePartsOf(practiceId, caseId),
+  sk: `E#${kind}#${id}`,
+})
+export const caseEvidenceAll = (practiceId: string, caseId: string) => ({
+  pk: casePartsOf(practiceId, caseId),
+  skPrefix: 'E#',
+})
+export const caseHistoryEntry = (
+  practiceId: string,
+  caseId: string,
+  at: string,
+  id: string,
+): Key => ({
+  pk: casePartsOf(practiceId, caseId),
+  sk: `H#${at}#${id}`,
+})
+export const caseHistory = (practiceId: string, caseId: string) => ({
+  pk: casePartsOf(practiceId, caseId),
+  skPrefix: 'H#',
+})
+
+/**
+ * Systemic fixes (`F#<fixId>`) and action items (`A#<actionId>`) of every case, each with its
+ * `caseId`: `GET /api/fixes/{id}` and `PATCH /api/actions/{id}` find them by id alone, and "My
+ * actions" reads one partition. A practice has tens of cases, so these stay small. `R#<actionId>#
+ * <kind>#<dueOn>` records that a reminder was sent, so a job run twice sends it once.
+ */
+export const governanceWorkOf = (practiceId: string) => `${practicePk(practiceId)}#GVW`
+export const fix = (practiceId: string, fixId: string): Key => ({
+  pk: governanceWorkOf(practiceId),
+  sk: `F#${fixId}`,
+})
+export const fixes = (practiceId: string) => ({ pk: governanceWorkOf(practiceId), skPrefix: 'F#' })
+export const caseAction = (practiceId: string, actionId: string): Key => ({
+  pk: governanceWorkOf(practiceId),
+  sk: `A#${actionId}`,
+})
+export const caseActions = (practiceId: string) => ({
+  pk: governanceWorkOf(practiceId),
+  skPrefix: 'A#',
+})
+export const reminderSent = (
+  practiceId: string,
+  actionId: string,
+  kind: string,
+  dueOn: string,
+): Key => ({ pk: governanceWorkOf(practiceId), sk: `R#${actionId}#${kind}#${dueOn}` })
+/**
+ * Global: open actions by due date (`ACTIONDUE#<dueOn>`, sk `<practiceId>#<actionId>`), so the daily
+ * reminder job reads two days (tomorrow's and yesterday's) instead of every practice. Written and
+ * removed in the same transaction as the action; the store checks the practice id it carries.
+ */
+export const actionDue = (dueOn: string, practiceId: string, actionId: string): Key => ({
+  pk: `ACTIONDUE#${dueOn}`,
+  sk: `${practiceId}#${actionId}`,
+})
+export const actionsDueOn = (dueOn: string) => ({ pk: `ACTIONDUE#${dueOn}`, skPrefix: '' })
+
+/** The committee's charter, and its meetings (`G#<meetingId>`, oldest first). */
+export const charter = (practiceId: string): Key => ({
+  pk: practicePk(practiceId),
+  sk: 'CHARTER',
+})
+export const governanceMeeting = (practiceId: string, meetingId: string): Key => ({
+  pk: governanceOf(practiceId),
+  sk: `G#${meetingId}`,
+})
+export const governanceMeetings = (practiceId: string) => ({
+  pk: governanceOf(practiceId),
+  skPrefix: 'G#',
+})
