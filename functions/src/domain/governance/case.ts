@@ -72,6 +72,11 @@ export const NewCase = z.object({
   locationId: Id.optional(),
   severity: Severity,
   origin: CaseOrigin.optional(),
+  /**
+   * The comment theme (`workshops/themes.json` id) the failure is about, for "how often do the touch
+   * point's unhappy patients mention it"; defaults to the touch point's first theme.
+   */
+  themeId: Slug.optional(),
 })
 export type NewCase = z.infer<typeof NewCase>
 

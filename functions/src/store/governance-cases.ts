@@ -1,0 +1,137 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { Case } from '../domain/governance/case'
+import type { HistoryEntry } from '../domain/governance/history'
+import { Conflict, NotFound } from '../domain/errors'
+import { historyPut } from './case-history'
+import type { Db } from './db'
+import { cancellationReasons, fromItem, toItem } from './items'
+import * as keys from './keys'
+import { queryAll } from './query'
+
+/**
+ * Governance cases: the register (`GV`, `C#<id>`), and which case each origin became
+ * (`O#<kind>#<origin id>`), claimed in the same transaction as the case, so a response, review or
+ * board action asked twice (two people, a double click, a retry) opens one case.
+ */
+
+/**
+ * Save a new case, claim its origin, and write the first line of its history, in one transaction.
+ *
+ * @example
+ * await cases.create(db, practiceId, kase, { at, by, what: 'case', change: 'Case opened' })
+ * // Conflict 'case-exists' (409) when its origin already has a case; the message names it.
+ */
+export async function create(
+  db: Db,
+  practiceId: string,
+  kase: Case,
+  history: HistoryEntry,
+): Promise<void> {
+  const parsed = Case.parse(kase)
+  const put = {
+    Put: {
+      TableName: db.table,
+      Item: toItem(keys.governanceCase(practiceId, parsed.id), 'case', parsed),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }
+  const claim = parsed.origin && {
+    Put: {
+      TableName: db.table,
+      Item: toItem(
+        keys.caseOrigin(practiceId, parsed.origin.kind, parsed.origin.id),
+        'case-origin',
+        { caseId: parsed.id },
+      ),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  }
+  const trail = historyPut(db, practiceId, parsed.id, history)
+  try {
+    await db.client.send(
+      new TransactWriteCommand({ TransactItems: claim ? [put, trail, claim] : [put, trail] }),
+    )
+  } catch (err) {
+    if (claim && cancellationReasons(err)?.[2] === 'ConditionalCheckFailed') {
+      const existing = await caseOfOrigin(db, practiceId, parsed.origin!.kind, parsed.origin!.id)
+      throw new Conflict(
+        existing ? `This already has a case (${existing}).` : 'This already has a case.',
+        'case-exists',
+        'origin',
+      )
+    }
+    throw err
+  }
+}
+
+/** The id of the case an origin became, if it became one. */
+export async function caseOfOrigin(
+  db: Db,
+  practiceId: string,
+  kind: string,
+  originId: string,
+): Promise<string | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.caseOrigin(practiceId, kind, originId) }),
+  )
+  return typeof Item?.caseId === 'string' ? Item.caseId : undefined
+}
+
+export async function get(db: Db, practiceId: string, id: string): Promise<Case | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: keys.governanceCase(practiceId, id) }),
+  )
+  return Item ? fromItem(Case, Item) : undefined
+}
+
+/** Every case of the practice, newest first (a practice has tens: one small Query). */
+export async function list(db: Db, practiceId: string): Promise<Case[]> {
+  const items = await queryAll(db, keys.governanceCases(practiceId))
+  return items.map((item) => fromItem(Case, item)).sort((a, b) => b.id.localeCompare(a.id))
+}
+
+/**
+ * Replace a case with `next`, unless it changed since `existing` was read, with its history line.
+ *
+ * @example
+ * await cases.replace(db, practiceId, existing, { ...existing, status: 'investigating', updatedAt: now }, history)
+ */
+export async function replace(
+  db: Db,
+  practiceId: string,
+  existing: Case,
+  next: Case,
+  history: HistoryEntry,
+): Promise<Case> {
+  const parsed = Case.parse(next)
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.governanceCase(practiceId, existing.id), 'case', parsed),
+              ConditionExpression: 'updatedAt = :seen',
+              ExpressionAttributeValues: { ':seen': existing.updatedAt },
+            },
+          },
+          historyPut(db, practiceId, existing.id, history),
+        ],
+      }),
+    )
+  } catch (err) {
+    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
+      throw new Conflict('Someone else changed this case; reload it.', 'changed', 'id')
+    }
+    throw err
+  }
+  return parsed
+}
+
+/** `get`, or NotFound (404) for an id this practice does not have. */
+export async function getOrThrow(db: Db, practiceId: string, id: string): Promise<Case> {
+  const found = await get(db, practiceId, id)
+  if (!found) throw new NotFound('case', id)
+  return found
+}
