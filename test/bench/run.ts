@@ -77,7 +77,10 @@ const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_
 /** Figure 13: about 3 minutes of seeding and 3 of requests here; twice that on a busy machine. */
 const dashboardPhaseMs = 12 * 60_000
 /** Without figures 7, 9 and 13 the bench takes about 5 minutes; past this something hangs. */
-const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs + dashboardPhaseMs
+/** Figure 15: two practices' counters and 2 × 55 requests of each kind; a minute or two here. */
+const outcomePhaseMs = 4 * 60_000
+const benchTimeoutMs =
+  9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs + dashboardPhaseMs + outcomePhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
 const alone = [
