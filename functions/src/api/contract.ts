@@ -21,6 +21,7 @@ import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
 import type * as fixOutcome from './routes/fix-outcome-schemas'
 import type * as momentsApi from './routes/moments-schemas'
+import type * as committee from './routes/governance-committee-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
@@ -250,3 +251,12 @@ export type PraiseThemeSummary = PraiseThemes['items'][number]
 // ---- Governance: did a fix work? (GET /api/fixes/{id}/outcome) ----
 export type FixOutcome = z.infer<typeof fixOutcome.FixOutcome>
 export type FixOutcomeQuery = z.input<typeof fixOutcome.OutcomeQuery>
+// ---- The governance committee: charter, meetings, its audit trail ----
+export type Charter = z.input<typeof committee.CharterBody>
+export type CharterView = z.infer<typeof committee.CharterView>
+export type CommitteeMember = z.infer<typeof committee.CommitteeMember>
+export type NewMeeting = z.input<typeof committee.NewMeeting>
+export type MeetingChanges = z.input<typeof committee.MeetingChanges>
+export type Meeting = z.infer<typeof committee.MeetingView>
+export type Meetings = z.infer<typeof committee.Meetings>
+export type CommitteeHistory = z.infer<typeof committee.CommitteeHistory>

@@ -78,8 +78,11 @@ describe('TouchpointStack', () => {
     // Bundles the HTTP handler with esbuild: a handler that does not compile fails here.
     template = Template.fromStack(stack)
     tableId = onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable')
+    // The governance reminders send e-mail too; only the API builds exports.
     handlerId = onlyLogicalId(template, 'AWS::Lambda::Function', {
-      Properties: { Environment: { Variables: { MAIL_MODE: 'ses' } } },
+      Properties: {
+        Environment: { Variables: { MAIL_MODE: 'ses', EXPORT_BUCKET: Match.anyValue() } },
+      },
     })
     distributionId = onlyLogicalId(template, 'AWS::CloudFront::Distribution')
     webSocketApiId = onlyLogicalId(template, 'AWS::ApiGatewayV2::Api', {
@@ -411,10 +414,11 @@ describe('TouchpointStack', () => {
 
     it('runs the scheduled jobs hourly from one Lambda that may read and write the table', () => {
       const rules = template.findResources('AWS::Events::Rule')
-      // The hourly jobs, and the review-site sync on a schedule of its own.
+      // The hourly jobs; the review-site sync and the governance reminders on schedules of their own.
       expect(Object.values(rules).map((rule) => rule.Properties.ScheduleExpression)).toEqual([
         'rate(1 hour)',
         'rate(30 minutes)',
+        'cron(0 13 * * ? *)',
       ])
       const target = Object.values(rules)[0]?.Properties.Targets[0]
       const jobsId = target.Arn['Fn::GetAtt'][0] as string
