@@ -262,9 +262,10 @@ describe('TouchpointStack', () => {
       // 1.05 MB with the customer-experience moments (2026-12): zod is 454 KB of it, 264 KB its
       // locales, which `z` keeps because @hono/zod-openapi extends the whole namespace and the CDK's
       // esbuild CLI cannot stub a module; dropping them needs a bundling step of our own.
-      it('keeps its main file under 1.1 MB, the English model left out (every cold start parses it)', () => {
+      // 1.12 MB with governance (2026-12: cases, fixes and their outcome, the committee).
+      it('keeps its main file under 1.2 MB, the English model left out (every cold start parses it)', () => {
         const main = join(assetDir, 'index.mjs')
-        expect(statSync(main).size).toBeLessThan(1_100_000)
+        expect(statSync(main).size).toBeLessThan(1_200_000)
         const code = readFileSync(main, 'utf8')
         for (const name of lazyModules) expect(code).toContain(`import("${name}")`)
       })
