@@ -34,6 +34,7 @@ export const governanceRemindersJob: Job = {
       throw new Error('The governance reminders need a messenger and the public origin')
     const at = now()
     const figures = { checked: 0, dueTomorrow: 0, overdue: 0, alreadySent: 0, ownerGone: 0 }
+    const failures: unknown[] = []
     const practiceCache = new Map<string, Promise<Practice | undefined>>()
     const practiceOf = (id: string) => {
       if (!practiceCache.has(id)) practiceCache.set(id, practices.get(db, id))
@@ -76,10 +77,21 @@ export const governanceRemindersJob: Job = {
           dueOn: action.dueOn,
           link,
         })
-        await mailer.send({ practiceId: practice.id, to: owner.email, ...mail, link })
+        try {
+          await mailer.send({ practiceId: practice.id, to: owner.email, ...mail, link })
+        } catch (err) {
+          // Not sent: give the claim back, so the next run tries again instead of never.
+          await actions.releaseReminder(db, practice.id, action.id, kind, action.dueOn)
+          failures.push(err)
+          continue
+        }
         if (kind === 'due-tomorrow') figures.dueTomorrow++
         else figures.overdue++
       }
+    }
+    // The others were sent; the run still fails, so the schedule's error metric shows it.
+    if (failures.length > 0) {
+      throw new AggregateError(failures, `${failures.length} reminders could not be sent`)
     }
     return figures
   },

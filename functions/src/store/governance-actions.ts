@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { CaseAction, type ReminderKind } from '../domain/governance/actions'
 import type { HistoryEntry } from '../domain/governance/history'
 import { Conflict, NotFound } from '../domain/errors'
@@ -197,4 +197,23 @@ export async function claimReminder(
     if (isConditionFailure(err)) return false
     throw err
   }
+}
+
+/**
+ * Undo `claimReminder` when the reminder could not be sent (the mail service failed), so the next
+ * run sends it rather than believing it sent.
+ */
+export async function releaseReminder(
+  db: Db,
+  practiceId: string,
+  actionId: string,
+  kind: ReminderKind,
+  dueOn: string,
+): Promise<void> {
+  await db.client.send(
+    new DeleteCommand({
+      TableName: db.table,
+      Key: keys.reminderSent(practiceId, actionId, kind, dueOn),
+    }),
+  )
 }

@@ -118,6 +118,48 @@ describe('the governance reminders job', () => {
     expect(sent.find((m) => m.subject.startsWith('Overdue'))?.text).toContain('Yesterday’s action')
   })
 
+  it('sends a reminder whose first sending failed at the next run, and the others at once', async () => {
+    const practice = await practiceWithCase()
+    await addAction(practice, '2026-12-02', 'Tomorrow’s action')
+    await addAction(practice, '2026-11-30', 'Yesterday’s action')
+    const outboxMailer = outboxMessenger(db)
+    let failOnce = true
+    const flaky: NonNullable<JobContext['mailer']> = {
+      mode: 'outbox',
+      send: async (message) => {
+        if (failOnce && 'subject' in message && message.subject.startsWith('Overdue')) {
+          failOnce = false
+          throw new Error('the mail service is down')
+        }
+        return outboxMailer.send(message)
+      },
+    }
+    const context = (mailer: JobContext['mailer']): JobContext => ({
+      db,
+      logger: pino({ level: 'silent' }),
+      mailer,
+      publicOrigin: origin,
+      now: () => new Date(evening),
+    })
+    await expect(governanceRemindersJob.run(context(flaky))).rejects.toThrow(
+      '1 reminders could not be sent',
+    )
+    const subjects = async () =>
+      (await remindersTo(practice.practiceId, practice.member.email)).map((m) => m.subject).sort()
+    expect(await subjects()).toEqual([
+      "Due tomorrow: your action for Alder Clinic's governance committee",
+    ])
+    // The table is shared with this file's other tests: count only what this run sent.
+    expect(await governanceRemindersJob.run(context(flaky))).toMatchObject({
+      dueTomorrow: 0,
+      overdue: 1,
+    })
+    expect(await subjects()).toEqual([
+      "Due tomorrow: your action for Alder Clinic's governance committee",
+      "Overdue: your action for Alder Clinic's governance committee",
+    ])
+  })
+
   it('sends nothing for an action that is done', async () => {
     const practice = await practiceWithCase()
     const action = await addAction(practice, '2026-12-02')

@@ -20,19 +20,42 @@ const weekAt = (i: number) => {
 function improvedOutcome(): FixOutcome {
   const shares = [0.4, 0.42, 0.38, 0.41, 0.39, 0.4, 0.43, 0.37, 0.4, 0.41, 0.39, 0.42, 0.4]
   const after = [0.78, 0.8, 0.82, 0.79, 0.81, 0.8, 0.4, 0.83, 0.79, 0.8]
-  const weeks = [...shares, ...after].map((topBox, i) => ({ week: weekAt(i), n: 40, topBox }))
+  const weeks = [...shares, ...after].map((topBox, i) => ({
+    week: weekAt(i),
+    phase: i < shares.length ? ('baseline' as const) : ('after' as const),
+    n: 40,
+    k: Math.round(topBox * 40),
+    topBox,
+  }))
   return {
+    fixId: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B',
+    fixWeek: '2026-08-31',
+    baselineWeeks: 13,
+    minimum: { weeksBefore: 6, weeksAfter: 6, answers: 30 },
     touchpointId: 'check-in',
     effectiveOn: '2026-09-02', // Wednesday of week 13 (Monday 2026-08-31)
-    before: { n: 520, topBox: 0.4, interval: [0.358, 0.443] },
-    after: { n: 400, topBox: 0.762, interval: [0.718, 0.801] },
+    before: { n: 520, k: 208, topBox: 0.4, interval: [0.358, 0.443] },
+    after: { n: 400, k: 305, topBox: 0.762, interval: [0.718, 0.801] },
     test: { z: 11.1, p: 0.0000001 },
     weeks,
     median: 0.4,
-    signals: { shift: true, fewCrossings: false, longestRun: 6, crossings: 1, trend: false },
+    signals: {
+      shift: true,
+      fewCrossings: false,
+      longestRun: 6,
+      crossings: 1,
+      trend: false,
+      shiftSide: 'above',
+      longRun: false,
+      longestRunSide: 'above',
+      useful: 10,
+      longestRunMax: 6,
+      crossingsMin: 2,
+      trendDirection: null,
+    },
     pChart: {
       center: 0.4,
-      limits: weeks.map((week) => ({ week: week.week, lower: 0.168, upper: 0.632 })),
+      limits: weeks.map((week) => ({ week: week.week, lower: 0.168, upper: 0.632, outside: null })),
     },
     verdict: 'improved',
   }
@@ -134,7 +157,7 @@ describe('outcomeSeries', () => {
 
   it('leaves weeks without answers out of the line and the limits, and has no p-chart without one', () => {
     const outcome = improvedOutcome()
-    outcome.weeks[2] = { week: outcome.weeks[2]!.week, n: 0, topBox: null }
+    outcome.weeks[2] = { ...outcome.weeks[2]!, n: 0, k: 0, topBox: null }
     const withLimits = outcomeSeries(outcome)
     expect(withLimits.points[2]).toMatchObject({ share: null, lower: null, upper: null })
     delete outcome.pChart

@@ -9,21 +9,49 @@ const weekAt = (i: number) => new Date(Date.UTC(2026, 5, 1 + 7 * i)).toISOString
 /** Six baseline weeks at 40% and six after the fix at 80%, 40 answers each. */
 function outcome(shift: boolean, pChart: boolean): FixOutcome {
   const shares = [0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]
-  const weeks = shares.map((topBox, i) => ({ week: weekAt(i), n: 40, topBox }))
-  weeks[2] = { week: weekAt(2), n: 0, topBox: null as unknown as number }
+  const weeks = shares.map((topBox: number | null, i) => ({
+    week: weekAt(i),
+    phase: i < 6 ? ('baseline' as const) : ('after' as const),
+    n: 40,
+    k: Math.round((topBox ?? 0) * 40),
+    topBox,
+  }))
+  weeks[2] = { ...weeks[2]!, n: 0, k: 0, topBox: null }
   return {
+    fixId: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B',
+    fixWeek: weekAt(6),
+    baselineWeeks: 13,
+    minimum: { weeksBefore: 6, weeksAfter: 6, answers: 30 },
     touchpointId: 'check-in',
     effectiveOn: weekAt(6),
-    before: { n: 200, topBox: 0.4, interval: [0.335, 0.468] },
-    after: { n: 240, topBox: 0.8, interval: [0.745, 0.845] },
+    before: { n: 200, k: 80, topBox: 0.4, interval: [0.335, 0.468] },
+    after: { n: 240, k: 192, topBox: 0.8, interval: [0.745, 0.845] },
     test: { z: 8.5, p: 0.0000001 },
     weeks,
     median: 0.4,
-    signals: { shift, fewCrossings: false, longestRun: 6, crossings: 0, trend: false },
+    signals: {
+      shift,
+      fewCrossings: false,
+      longestRun: 6,
+      crossings: 0,
+      trend: false,
+      shiftSide: 'above',
+      longRun: false,
+      longestRunSide: 'above',
+      useful: 10,
+      longestRunMax: 6,
+      crossingsMin: 2,
+      trendDirection: null,
+    },
     ...(pChart && {
       pChart: {
         center: 0.4,
-        limits: weeks.map((week) => ({ week: week.week, lower: 0.168, upper: 0.632 })),
+        limits: weeks.map((week) => ({
+          week: week.week,
+          lower: 0.168,
+          upper: 0.632,
+          outside: null,
+        })),
       },
     }),
     verdict: shift ? 'improved' : 'no-change',
