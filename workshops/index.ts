@@ -15,6 +15,7 @@ import empathyMapClassicCanvas from './canvases/empathy-map-classic.json' with {
 import journeyMapCanvas from './canvases/journey-map.json' with { type: 'json' }
 import weeklyStaffMeetingAgenda from './agendas/weekly-staff-meeting.json' with { type: 'json' }
 import dailyHuddleAgenda from './agendas/daily-huddle.json' with { type: 'json' }
+import governanceCommitteeAgenda from './agendas/governance-committee.json' with { type: 'json' }
 import cardiologyJourney from './journeys/cardiology.json' with { type: 'json' }
 import dentalJourney from './journeys/dental.json' with { type: 'json' }
 import dermatologyJourney from './journeys/dermatology.json' with { type: 'json' }
@@ -81,7 +82,7 @@ export const canvases: readonly Canvas[] = (
 
 /**
  * Meeting agendas in picker order: the weekly staff meeting (the default of meeting mode), then the
- * daily huddle.
+ * daily huddle; then the governance committee's (audience `committee`, not offered by meeting mode).
  *
  * @example
  * const weekly = agendas.find((agenda) => agenda.id === 'weekly-staff-meeting')
@@ -91,6 +92,7 @@ export const agendas: readonly Agenda[] = (
   [
     ['agendas/weekly-staff-meeting.json', weeklyStaffMeetingAgenda],
     ['agendas/daily-huddle.json', dailyHuddleAgenda],
+    ['agendas/governance-committee.json', governanceCommitteeAgenda],
   ] as const
 ).map(([file, data]) => load(Agenda, file, data))
 

@@ -30,15 +30,25 @@ const Env = z.object({
   /** The phone number, sender id or pool text messages are sent from (End User Messaging SMS). */
   SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
   /**
-   * How often `npm start` runs the scheduled jobs (the counter check, …), in seconds; 0 turns the
-   * local timer off. In AWS an EventBridge schedule runs them instead.
+   * How often `npm start` runs the scheduled jobs (the governance reminders, …), in seconds; 0
+   * turns the local timer off. In AWS EventBridge schedules run them instead (the reminders daily).
    */
   JOBS_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
     .min(0)
     .max(7 * 24 * 3600)
-    .default(3600),
+    .default(300),
+  /**
+   * How often `npm start` checks the counters against the responses, in minutes; 0 turns it off.
+   * Slower than the other jobs: the check reads every response of every practice.
+   */
+  COUNTERS_CHECK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   /** A session ends this long after sign-in, however busy (the cookie and the item expire too). */
   SESSION_MAX_HOURS: z.coerce
     .number()

@@ -145,7 +145,10 @@ function reviewSiteSecretsStatement(scope: Construct): iam.PolicyStatement {
  * Sending is limited to the configured From address. The resource stays `identity/*` because in
  * the SES sandbox the recipient's identity is authorized too, and practices start there.
  */
-function sendEmailStatement(scope: Construct, mailFrom: string | undefined): iam.PolicyStatement {
+export function sendEmailStatement(
+  scope: Construct,
+  mailFrom: string | undefined,
+): iam.PolicyStatement {
   const fromAddress = mailFrom ? emailAddressOf(mailFrom) : undefined
   return new iam.PolicyStatement({
     actions: ['ses:SendEmail'],

@@ -13,6 +13,7 @@ export const paths = {
   boardSocketHandler: resolve(repoRoot, 'functions/src/handlers/board-socket.ts'),
   jobsHandler: resolve(repoRoot, 'functions/src/handlers/jobs.ts'),
   reviewsSyncHandler: resolve(repoRoot, 'functions/src/handlers/reviews-sync.ts'),
+  governanceRemindersHandler: resolve(repoRoot, 'functions/src/handlers/governance-reminders.ts'),
   rotateOriginVerifyHandler: resolve(repoRoot, 'functions/src/handlers/rotate-origin-verify.ts'),
   webBuild: resolve(repoRoot, 'web/build'),
 } as const

@@ -3,6 +3,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import type { Construct } from 'constructs'
 import { Api } from './api'
 import { BoardSocket } from './board-socket'
+import { GovernanceRemindersSchedule } from './governance-reminders-schedule'
 import { JobsSchedule } from './jobs-schedule'
 import { ReviewsSyncSchedule } from './reviews-sync-schedule'
 import { OriginVerifyRotation } from './origin-verify-rotation'
@@ -68,6 +69,12 @@ export class TouchpointStack extends Stack {
     new JobsSchedule(this, 'Jobs', { table })
     // Review sites every 30 minutes, as `npm start` does every REVIEWS_SYNC_MINUTES.
     new ReviewsSyncSchedule(this, 'ReviewsSync', { table })
+    // Governance action owners once a day, as `npm start` does every JOBS_INTERVAL_SECONDS.
+    new GovernanceRemindersSchedule(this, 'GovernanceReminders', {
+      table,
+      publicUrl: web.url,
+      mailFrom: props.mailFrom,
+    })
 
     if (!props.mailFrom) {
       Annotations.of(this).addWarningV2(

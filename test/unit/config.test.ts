@@ -28,13 +28,19 @@ describe('configuration', () => {
     )
   })
 
-  it('runs the jobs hourly by default, never when told 0, and refuses a bad interval', () => {
-    expect(readConfig({}).JOBS_INTERVAL_SECONDS).toBe(3600)
+  it('runs the jobs every 5 minutes by default, never when told 0, and refuses a bad interval', () => {
+    expect(readConfig({}).JOBS_INTERVAL_SECONDS).toBe(300)
     expect(readConfig({ JOBS_INTERVAL_SECONDS: '0' }).JOBS_INTERVAL_SECONDS).toBe(0)
     expect(readConfig({ JOBS_INTERVAL_SECONDS: '60' }).JOBS_INTERVAL_SECONDS).toBe(60)
     for (const bad of ['-1', 'hourly', '1.5']) {
       expect(() => readConfig({ JOBS_INTERVAL_SECONDS: bad })).toThrow(/JOBS_INTERVAL_SECONDS/)
     }
+  })
+
+  it('checks the counters hourly by default (it reads every response), never when told 0', () => {
+    expect(readConfig({}).COUNTERS_CHECK_MINUTES).toBe(60)
+    expect(readConfig({ COUNTERS_CHECK_MINUTES: '0' }).COUNTERS_CHECK_MINUTES).toBe(0)
+    expect(() => readConfig({ COUNTERS_CHECK_MINUTES: 'often' })).toThrow(/COUNTERS_CHECK_MINUTES/)
   })
 
   it('keeps sign-up open on a local machine and closes it in AWS unless ALLOW_SIGNUP says so', () => {

@@ -45,6 +45,9 @@ import { momentRecognitionApi } from './routes/moments-recognition'
 import { maxImportBodyBytes, takesImportBody } from './routes/import-limits'
 import { responsesImportApi } from './routes/responses-import'
 import { reviewsImportApi } from './routes/reviews-import'
+import { governanceCharterApi } from './routes/governance-charter'
+import { governanceMeetingsApi } from './routes/governance-meetings'
+import { governanceExportApi } from './routes/governance-export'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -125,6 +128,9 @@ export function createApp(deps: AppDeps) {
     .route('/api', momentCandidatesApi)
     .route('/api', momentsApi)
     .route('/api', momentRecognitionApi)
+    .route('/api', governanceCharterApi)
+    .route('/api', governanceMeetingsApi)
+    .route('/api', governanceExportApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -20,6 +20,7 @@ import type { BoardActions as BoardActionsSchema } from './routes/board-actions'
 import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
 import type * as momentsApi from './routes/moments-schemas'
+import type * as committee from './routes/governance-committee-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
@@ -246,3 +247,12 @@ export type Recognition = z.infer<typeof momentsApi.Recognition>
 export type StaffRef = z.infer<typeof momentsApi.StaffRef>
 export type PraiseThemes = z.infer<typeof momentsApi.PraiseThemes>
 export type PraiseThemeSummary = PraiseThemes['items'][number]
+// ---- The governance committee: charter, meetings, its audit trail ----
+export type Charter = z.input<typeof committee.CharterBody>
+export type CharterView = z.infer<typeof committee.CharterView>
+export type CommitteeMember = z.infer<typeof committee.CommitteeMember>
+export type NewMeeting = z.input<typeof committee.NewMeeting>
+export type MeetingChanges = z.input<typeof committee.MeetingChanges>
+export type Meeting = z.infer<typeof committee.MeetingView>
+export type Meetings = z.infer<typeof committee.Meetings>
+export type CommitteeHistory = z.infer<typeof committee.CommitteeHistory>

@@ -4,8 +4,9 @@ import { Slug } from './surveys'
 
 /**
  * Meeting agendas (`workshops/agendas/*.json`): the staff meeting and the daily huddle that meeting
- * mode (`/meeting`) walks through one item at a time, each with its own timer. Agendas are data,
- * so a practice's facilitator can change the order or the minutes without touching code.
+ * mode (`/meeting`) walks through one item at a time, each with its own timer, and the governance
+ * committee's meeting, which its meetings page follows. Agendas are data, so a practice's
+ * facilitator can change the order or the minutes without touching code.
  */
 
 /**
@@ -26,8 +27,24 @@ const BothLanguages = z.strictObject({
  * - `actions`: the open follow-up actions from workshop boards;
  * - `board`: a link to the last board or to start a new one;
  * - `discussion`: the prompts alone.
+ *
+ * The governance committee's agenda (audience `committee`) has kinds of its own, for the cases,
+ * actions and outcomes it reviews: `charter`, `cases-past-review`, `actions-due`, `outcomes`,
+ * `new-cases`, `decisions`. Meeting mode is for the whole team and is offered staff agendas only.
  */
-export const agendaItemKinds = ['moment', 'numbers', 'actions', 'board', 'discussion'] as const
+export const agendaItemKinds = [
+  'moment',
+  'numbers',
+  'actions',
+  'board',
+  'discussion',
+  'charter',
+  'cases-past-review',
+  'actions-due',
+  'outcomes',
+  'new-cases',
+  'decisions',
+] as const
 export const AgendaItemKind = z.enum(agendaItemKinds)
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>
 
@@ -42,8 +59,13 @@ export const AgendaItem = z.strictObject({
 })
 export type AgendaItem = z.infer<typeof AgendaItem>
 
+/** Who meets with the agenda: the whole team (meeting mode), or the governance committee. */
+export const AgendaAudience = z.enum(['staff', 'committee'])
+export type AgendaAudience = z.infer<typeof AgendaAudience>
+
 export const Agenda = z.strictObject({
   id: Slug,
+  audience: AgendaAudience.default('staff'),
   title: BothLanguages,
   /** One sentence for the agenda picker: when to use it. */
   description: BothLanguages,
@@ -59,6 +81,7 @@ export function agendaMinutes(agenda: Pick<Agenda, 'items'>): number {
 /** An agenda with its text in one language, as meeting mode shows it. */
 export interface AgendaIn {
   id: string
+  audience: AgendaAudience
   title: string
   description: string
   minutes: number
@@ -74,6 +97,7 @@ export interface AgendaIn {
 export function agendaIn(agenda: Agenda, language: Language): AgendaIn {
   return {
     id: agenda.id,
+    audience: agenda.audience,
     title: agenda.title[language],
     description: agenda.description[language],
     minutes: agendaMinutes(agenda),

@@ -1,4 +1,5 @@
 import type { ConnectorContext } from '../ingest/reviews/connector'
+import type { Messenger } from '../messaging/messenger'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../store/db'
 
@@ -16,6 +17,12 @@ export interface JobContext {
   secrets?: SecretStore
   /** Where the review sites are (`connectorContextFor(config)`), for the reviews sync. */
   connectors?: ConnectorContext
+  /** E-mail (the outbox locally, SES in AWS), for the governance reminders. */
+  mailer?: Messenger
+  /** The origin links in e-mails start with (`PUBLIC_URL`, or the local server's address). */
+  publicOrigin?: string
+  /** The clock; tests set it to run a job on a chosen day. */
+  now?: () => Date
 }
 
 /**

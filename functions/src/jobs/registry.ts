@@ -1,9 +1,23 @@
+import { governanceRemindersJob } from './governance-reminders'
 import type { Job, JobContext } from './job'
 import { rebuildCountersJob } from './rebuild-counters'
 import { reviewsSyncJob } from './reviews-sync'
 
-/** Every scheduled job, in the order a run takes them. Reviews sync, reminders and more join here. */
-export const scheduledJobs: readonly Job[] = [rebuildCountersJob]
+/**
+ * The counter check recounts every response of every practice, so it runs hourly: an EventBridge
+ * rule running `handlers/jobs.ts` in AWS, every `COUNTERS_CHECK_MINUTES` (60) under `npm start`.
+ */
+export const counterCheckJobs: readonly Job[] = [rebuildCountersJob]
+
+/**
+ * The governance committee's reminders read a few days of the due-date index, so they are cheap
+ * to run often: daily in AWS (`handlers/governance-reminders.ts`), every `JOBS_INTERVAL_SECONDS`
+ * (300) under `npm start`, where the laptop may be asleep at any one hour.
+ */
+export const reminderJobs: readonly Job[] = [governanceRemindersJob]
+
+/** Every scheduled job but the review-site sync, in the order a run takes them. */
+export const scheduledJobs: readonly Job[] = [...counterCheckJobs, ...reminderJobs]
 
 /**
  * The review-site sync, on a schedule of its own (every 30 minutes: `REVIEWS_SYNC_MINUTES` under

@@ -1,6 +1,6 @@
 import type { Config } from '../config'
 import type { Job } from '../jobs/job'
-import { reviewSyncJobs, scheduledJobs } from '../jobs/registry'
+import { counterCheckJobs, reminderJobs, reviewSyncJobs } from '../jobs/registry'
 
 /**
  * Runs `run` every `intervalSeconds` under `npm start`, as EventBridge runs the jobs in AWS. A tick
@@ -52,17 +52,23 @@ export interface LocalSchedule {
 }
 
 /**
- * The timers `npm start` runs, as EventBridge rules do in AWS: the scheduled jobs every
- * `JOBS_INTERVAL_SECONDS`, the review-site sync every `REVIEWS_SYNC_MINUTES` (0 turns either off).
+ * The timers `npm start` runs, as EventBridge rules do in AWS: the governance reminders every
+ * `JOBS_INTERVAL_SECONDS`, the counter check every `COUNTERS_CHECK_MINUTES`, the review-site sync
+ * every `REVIEWS_SYNC_MINUTES` (0 turns any of them off).
  *
  * @example
  * for (const schedule of localSchedules(config)) startJobTimer({ intervalSeconds: schedule.intervalSeconds, ... })
  */
 export function localSchedules(
-  config: Pick<Config, 'JOBS_INTERVAL_SECONDS' | 'REVIEWS_SYNC_MINUTES'>,
+  config: Pick<Config, 'JOBS_INTERVAL_SECONDS' | 'COUNTERS_CHECK_MINUTES' | 'REVIEWS_SYNC_MINUTES'>,
 ): LocalSchedule[] {
   return [
-    { name: 'jobs', intervalSeconds: config.JOBS_INTERVAL_SECONDS, jobs: scheduledJobs },
+    { name: 'jobs', intervalSeconds: config.JOBS_INTERVAL_SECONDS, jobs: reminderJobs },
+    {
+      name: 'counters',
+      intervalSeconds: config.COUNTERS_CHECK_MINUTES * 60,
+      jobs: counterCheckJobs,
+    },
     { name: 'reviews', intervalSeconds: config.REVIEWS_SYNC_MINUTES * 60, jobs: reviewSyncJobs },
   ]
 }

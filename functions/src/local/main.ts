@@ -44,10 +44,11 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL)
   // Known once listening (PORT=0 picks a port); links are only made by requests, which come later.
   const listening: { origin?: string } = {}
+  const mailer = messengerFor(config, db)
   const app = createLocalApp({
     config,
     db,
-    mailer: messengerFor(config, db),
+    mailer,
     logger,
     listeningOrigin: () => listening.origin,
   })
@@ -59,6 +60,8 @@ async function main() {
     logger,
     secrets: localFileSecrets(resolve(config.DATA_DIR)),
     connectors: connectorContextFor(config),
+    mailer,
+    publicOrigin: new URL(config.PUBLIC_URL ?? listening.origin).origin,
   }
   const timers = localSchedules(config).map((schedule) =>
     startJobTimer({

@@ -466,3 +466,12 @@ export const governanceMeetings = (practiceId: string) => ({
   pk: governanceOf(practiceId),
   skPrefix: 'G#',
 })
+/** The committee's own audit trail: changes to its charter and meetings (`GH#<at>#<id>`, oldest first). */
+export const committeeHistoryEntry = (practiceId: string, at: string, id: string): Key => ({
+  pk: governanceOf(practiceId),
+  sk: `GH#${at}#${id}`,
+})
+export const committeeHistory = (practiceId: string) => ({
+  pk: governanceOf(practiceId),
+  skPrefix: 'GH#',
+})

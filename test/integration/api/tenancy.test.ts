@@ -59,6 +59,13 @@ async function practiceWithEverything(name: string) {
     })
   ).body
   await staff.member.post('/api/moments/submissions', { story: `${name} secret staff story` })
+  await owner.request('PUT', '/api/governance/charter', { criteria: `${name} secret criteria` })
+  const meeting = (
+    await owner.post('/api/governance/meetings', {
+      date: '2026-12-01',
+      minutes: `${name} secret minutes`,
+    })
+  ).body
   return {
     ...practice,
     staff,
@@ -72,6 +79,8 @@ async function practiceWithEverything(name: string) {
       boardId: board.id as string,
       linkId: guestLink.id as string,
       momentId: moment.id as string,
+      // `/api/governance/meetings/{id}`: the committee's meeting.
+      governanceId: meeting.id as string,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
       // A review site is named, not numbered: the practice comes from the session.
@@ -99,6 +108,9 @@ async function practiceWithEverything(name: string) {
       `${name} secret moment quote`,
       `${name} secret deed`,
       `${name} secret staff story`,
+      `${name} secret criteria`,
+      meeting.id,
+      `${name} secret minutes`,
     ],
   }
 }
@@ -157,6 +169,10 @@ function sampleBody(operation: string, other: typeof a): unknown {
       patientGain: 'Probe',
     },
     'PATCH /api/moments/{id}': { whatTheyDid: 'Taken over' },
+    'PUT /api/governance/charter': { criteria: 'Taken over' },
+    // Naming A's people: refused as not of this practice.
+    'POST /api/governance/meetings': { date: '2026-12-01', attendees: [other.ids.userId] },
+    'PATCH /api/governance/meetings/{id}': { minutes: 'Taken over' },
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',
@@ -196,6 +212,9 @@ const snapshotPaths = [
   '/api/boards',
   '/api/moments',
   '/api/recognition',
+  '/api/governance/charter',
+  '/api/governance/meetings',
+  '/api/governance/history',
 ]
 
 async function snapshot(caller: Caller) {
@@ -300,7 +319,8 @@ describe('tenancy', () => {
       }
     }
     expect(await snapshot(a.owner)).toEqual(before)
-  })
+    // Two callers on every route: on a busy machine the sweep takes longer than the default.
+  }, 180_000)
 
   it('answers 401 problem+json on every secured route without a session', async () => {
     for (const op of operations.filter((candidate) => candidate.secured)) {

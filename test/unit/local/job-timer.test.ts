@@ -68,18 +68,18 @@ describe('the local job timer', () => {
 })
 
 describe('the local schedules', () => {
-  it('sync review sites every REVIEWS_SYNC_MINUTES, beside the hourly jobs, and 0 turns it off', () => {
+  it('remind every JOBS_INTERVAL_SECONDS, check counters hourly, sync review sites every REVIEWS_SYNC_MINUTES; 0 turns one off', () => {
+    const config = readConfig({})
     const byName = (minutes: number) =>
       Object.fromEntries(
-        localSchedules({ JOBS_INTERVAL_SECONDS: 3600, REVIEWS_SYNC_MINUTES: minutes }).map(
-          (schedule) => [
-            schedule.name,
-            { seconds: schedule.intervalSeconds, jobs: schedule.jobs.map((job) => job.name) },
-          ],
-        ),
+        localSchedules({ ...config, REVIEWS_SYNC_MINUTES: minutes }).map((schedule) => [
+          schedule.name,
+          { seconds: schedule.intervalSeconds, jobs: schedule.jobs.map((job) => job.name) },
+        ]),
       )
     expect(byName(30)).toEqual({
-      jobs: { seconds: 3600, jobs: ['counters.check'] },
+      jobs: { seconds: 300, jobs: ['governance.reminders'] },
+      counters: { seconds: 3600, jobs: ['counters.check'] },
       reviews: { seconds: 1800, jobs: ['reviews.sync'] },
     })
     expect(byName(0).reviews!.seconds).toBe(0)

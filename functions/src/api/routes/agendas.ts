@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { agendas } from '../../../../workshops'
-import { agendaIn, AgendaItemKind } from '../../domain/agendas'
+import { AgendaAudience, agendaIn, AgendaItemKind } from '../../domain/agendas'
 import { Language } from '../../domain/practice'
 import { Slug } from '../../domain/surveys'
 import type { AppEnv } from '../env'
@@ -18,6 +18,7 @@ import { jsonResponse, sessionSecurity } from '../schemas'
 export const AgendaView = z
   .object({
     id: Slug,
+    audience: AgendaAudience,
     title: z.string(),
     description: z.string(),
     minutes: z.number().int(),
@@ -38,10 +39,14 @@ const listAgendas = createRoute({
   path: '/agendas',
   tags: ['Meetings'],
   summary: 'The meeting agendas, the weekly staff meeting first, in one language',
-  description: "`language` defaults to the practice's first language.",
+  description:
+    "`language` defaults to the practice's first language. `audience` defaults to `staff`, the " +
+    "agendas meeting mode offers; `committee` answers the governance committee's.",
   security: sessionSecurity,
   middleware: [requireSession(), requireAbility('practice:read')],
-  request: { query: z.object({ language: Language.optional() }) },
+  request: {
+    query: z.object({ language: Language.optional(), audience: AgendaAudience.default('staff') }),
+  },
   responses: {
     200: jsonResponse(z.object({ items: z.array(AgendaView) }), 'Every agenda'),
     ...problemResponses(400, 401, 403),
@@ -49,6 +54,10 @@ const listAgendas = createRoute({
 })
 
 export const agendasApi = new OpenAPIHono<AppEnv>().openapi(listAgendas, (c) => {
-  const language = c.req.valid('query').language ?? c.var.auth.practice.languages[0] ?? 'en'
-  return c.json({ items: agendas.map((agenda) => agendaIn(agenda, language)) }, 200)
+  const query = c.req.valid('query')
+  const language = query.language ?? c.var.auth.practice.languages[0] ?? 'en'
+  const items = agendas
+    .filter((agenda) => agenda.audience === query.audience)
+    .map((agenda) => agendaIn(agenda, language))
+  return c.json({ items }, 200)
 })

@@ -162,7 +162,7 @@ const dotsOf = (count: number) => `${'●'.repeat(Math.min(count, 10))} ${count}
  * Board text on one line with Markdown's active characters escaped (CommonMark lets any ASCII
  * punctuation be escaped with a backslash), so notes render as the words people wrote.
  */
-function inline(text: string): string {
+export function inline(text: string): string {
   return (
     text
       .replace(/\s*[\r\n]+\s*/g, ' ')

@@ -56,3 +56,34 @@ export const Meeting = NewMeeting.extend({
   updatedAt: z.iso.datetime(),
 })
 export type Meeting = z.infer<typeof Meeting>
+
+/**
+ * `PATCH /api/governance/meetings/{id}`: the minutes, who came, the decisions (each replaces the
+ * stored list as a whole), the date.
+ */
+export const MeetingChanges = z
+  .object({
+    date: z.iso.date().optional(),
+    attendees: z.array(Id).max(40).optional(),
+    guests: z.array(Text(100)).max(10).optional(),
+    minutes: Text(20000).optional(),
+    decisions: z.array(Decision).max(40).optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, 'Change at least one field')
+export type MeetingChanges = z.infer<typeof MeetingChanges>
+
+/**
+ * One line of the committee's own audit trail: a change to its charter or a meeting, who made it
+ * and when. Written in the same transaction as the change (store/governance-committee.ts), as a
+ * case's history is.
+ */
+export const CommitteeHistoryEntry = z.object({
+  at: z.iso.datetime(),
+  by: Id,
+  /** The person's name when written, so the trail reads the same after they leave. */
+  byName: z.string().optional(),
+  what: z.enum(['charter', 'meeting']),
+  meetingId: Id.optional(),
+  change: z.string(),
+})
+export type CommitteeHistoryEntry = z.infer<typeof CommitteeHistoryEntry>
