@@ -48,6 +48,11 @@ import { reviewsImportApi } from './routes/reviews-import'
 import { governanceCharterApi } from './routes/governance-charter'
 import { governanceMeetingsApi } from './routes/governance-meetings'
 import { governanceExportApi } from './routes/governance-export'
+import { casesApi } from './routes/cases'
+import { caseEvidenceApi } from './routes/case-evidence'
+import { caseAnalysisApi } from './routes/case-analysis'
+import { caseWorkApi } from './routes/case-work'
+import { myActionsApi } from './routes/my-actions'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -131,6 +136,11 @@ export function createApp(deps: AppDeps) {
     .route('/api', governanceCharterApi)
     .route('/api', governanceMeetingsApi)
     .route('/api', governanceExportApi)
+    .route('/api', casesApi)
+    .route('/api', caseEvidenceApi)
+    .route('/api', caseAnalysisApi)
+    .route('/api', caseWorkApi)
+    .route('/api', myActionsApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
