@@ -16,7 +16,8 @@
  * `BENCH_ONLY=reviews-dashboard npm run bench` figure 13 (the review figures' latency at 1,000 and
  * 100,000 reviews), `BENCH_ONLY=moments-candidates npm run bench` figure 14 (a week's
  * customer-experience candidates from 2,000 comments, and the name matcher's precision and
- * recall), each putting its section into the REPORT.md already there.
+ * recall), `BENCH_ONLY=fix-outcome npm run bench` figure 15 (a fix's outcome at 1,000 and
+ * 1,000,000 responses), each putting its section into the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -44,6 +45,7 @@ import { measureReviewsDashboard } from './reviews-dashboard'
 import { reviewsDashboardSection } from './reviews-dashboard-report'
 import { measureReviewsSync, reviewsSyncSection } from './reviews-sync'
 import { measureMomentsCandidates, momentsCandidatesSection } from './moments-candidates'
+import { fixOutcomeSection, measureFixOutcome } from './fix-outcome'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -75,7 +77,10 @@ const boardSimPhaseMs = boardSimRuns.length * (boardSimTimeoutMs + 30_000) + 60_
 /** Figure 13: about 3 minutes of seeding and 3 of requests here; twice that on a busy machine. */
 const dashboardPhaseMs = 12 * 60_000
 /** Without figures 7, 9 and 13 the bench takes about 5 minutes; past this something hangs. */
-const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs + dashboardPhaseMs
+/** Figure 15: two practices' counters and 2 × 55 requests of each kind; a minute or two here. */
+const outcomePhaseMs = 4 * 60_000
+const benchTimeoutMs =
+  9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs + dashboardPhaseMs + outcomePhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
 const alone = [
@@ -85,6 +90,7 @@ const alone = [
   'reviews-sync',
   'reviews-dashboard',
   'moments-candidates',
+  'fix-outcome',
 ]
 if (only !== undefined && !alone.includes(only)) {
   process.stderr.write(
@@ -378,6 +384,21 @@ function momentsCandidates() {
   return measureMomentsCandidates(comments, runs, benchCommand(), step)
 }
 
+/** BENCH_ONLY=fix-outcome: figure 15 (a fix's outcome at 1,000 and 1,000,000 responses). */
+async function fixOutcomeOnly() {
+  writeSection(fixOutcomeSection(await fixOutcome()))
+}
+
+function fixOutcome() {
+  const sizes = (process.env.BENCH_OUTCOME_SIZES ?? '1000,1000000').split(',').map(Number)
+  return measureFixOutcome(
+    sizes,
+    Number(process.env.BENCH_OUTCOME_RUNS ?? 50),
+    benchCommand(),
+    step,
+  )
+}
+
 /** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
 async function bundleOnly() {
   step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
@@ -495,12 +516,16 @@ async function main() {
   const reviews = await timed('figure 12 (reviews sync)', reviewsSync)
   const dashboard = await timed('figure 13 (reviews dashboard)', reviewsDashboard)
   const moments = await timed('figure 14 (moments candidates)', momentsCandidates)
+  const outcome = await timed('figure 15 (fix outcome)', fixOutcome)
   const report = spliceSection(
     spliceSection(
-      spliceSection(render(figures), reviewsSyncSection(reviews)),
-      reviewsDashboardSection(dashboard),
+      spliceSection(
+        spliceSection(render(figures), reviewsSyncSection(reviews)),
+        reviewsDashboardSection(dashboard),
+      ),
+      momentsCandidatesSection(moments),
     ),
-    momentsCandidatesSection(moments),
+    fixOutcomeSection(outcome),
   )
   writeFileSync(reportPath, report)
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
@@ -519,7 +544,9 @@ const work =
             ? reviewsDashboardOnly
             : only === 'moments-candidates'
               ? momentsCandidatesOnly
-              : main
+              : only === 'fix-outcome'
+                ? fixOutcomeOnly
+                : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),

@@ -53,6 +53,7 @@ import { caseEvidenceApi } from './routes/case-evidence'
 import { caseAnalysisApi } from './routes/case-analysis'
 import { caseWorkApi } from './routes/case-work'
 import { myActionsApi } from './routes/my-actions'
+import { fixOutcomeApi } from './routes/fix-outcome'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', caseAnalysisApi)
     .route('/api', caseWorkApi)
     .route('/api', myActionsApi)
+    .route('/api', fixOutcomeApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

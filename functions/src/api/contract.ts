@@ -19,6 +19,7 @@ import type * as boards from './routes/boards-schemas'
 import type { BoardActions as BoardActionsSchema } from './routes/board-actions'
 import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
+import type * as fixOutcome from './routes/fix-outcome-schemas'
 import type * as momentsApi from './routes/moments-schemas'
 import type * as committee from './routes/governance-committee-schemas'
 import type * as governance from './routes/cases-schemas'
@@ -281,3 +282,6 @@ export type MyActionsQuery = z.input<typeof governance.MyActionsQuery>
 export type MyActions = z.infer<typeof governance.MyActions>
 export type MyAction = MyActions['items'][number]
 export type CaseHistory = z.infer<typeof governance.CaseHistory>
+// ---- Governance: did a fix work? (GET /api/fixes/{id}/outcome) ----
+export type FixOutcome = z.infer<typeof fixOutcome.FixOutcome>
+export type FixOutcomeQuery = z.input<typeof fixOutcome.OutcomeQuery>
