@@ -65,7 +65,7 @@ export const governanceLookupApi = new OpenAPIHono<AppEnv>()
     const items = await evidence.search(c.var.db, practice, c.req.valid('query'))
     await audit.record(c.var.db, practice.id, {
       actorId: user.id,
-      action: 'governance.evidence-read',
+      action: 'cases.evidence',
       details: { search: 'comments', found: items.length },
     })
     return c.json({ items }, 200)
@@ -82,7 +82,7 @@ export const governanceLookupApi = new OpenAPIHono<AppEnv>()
     if (quote) {
       await audit.record(c.var.db, practice.id, {
         actorId: user.id,
-        action: 'governance.evidence-read',
+        action: 'cases.evidence',
         details: { origin: origin.kind },
       })
     }

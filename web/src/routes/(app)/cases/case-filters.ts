@@ -25,9 +25,11 @@ export function caseFilterSearch(filters: CaseFilters): string {
   return text ? `?${text}` : ''
 }
 
-/** The case's 72-hour clock: the server's, or worked out here from the same facts. */
-export const clockOf = (kase: CaseListItem, now: Date): ReviewClock =>
-  kase.clock ?? reviewClock(kase, now)
+/**
+ * The case's 72-hour clock, worked out here from the same facts as the server's: a page left open
+ * for hours still tells the truth.
+ */
+export const clockOf = (kase: CaseListItem, now: Date): ReviewClock => reviewClock(kase, now)
 
 /**
  * The register's groups: cases past the 72 hours first (the most overdue first), then the rest as
