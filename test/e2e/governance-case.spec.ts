@@ -50,10 +50,6 @@ async function axeAtBothSizes(page: Page, state: string) {
   }
 }
 
-async function csrfOf(page: Page): Promise<string> {
-  return ((await (await page.request.get('/api/me')).json()) as { csrfToken: string }).csrfToken
-}
-
 test('a committee chair opens a case from a detractor’s response, draws the fishbone, adds a stronger fix and two actions, and sees its outcome', async ({
   page,
   browser,
