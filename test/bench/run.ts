@@ -16,7 +16,8 @@
  * `BENCH_ONLY=reviews-dashboard npm run bench` figure 13 (the review figures' latency at 1,000 and
  * 100,000 reviews), `BENCH_ONLY=moments-candidates npm run bench` figure 14 (a week's
  * customer-experience candidates from 2,000 comments, and the name matcher's precision and
- * recall), each putting its section into the REPORT.md already there.
+ * recall), `BENCH_ONLY=fix-outcome npm run bench` figure 15 (a fix's outcome at 1,000 and
+ * 1,000,000 responses), each putting its section into the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -44,6 +45,7 @@ import { measureReviewsDashboard } from './reviews-dashboard'
 import { reviewsDashboardSection } from './reviews-dashboard-report'
 import { measureReviewsSync, reviewsSyncSection } from './reviews-sync'
 import { measureMomentsCandidates, momentsCandidatesSection } from './moments-candidates'
+import { fixOutcomeSection, measureFixOutcome } from './fix-outcome'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -85,6 +87,7 @@ const alone = [
   'reviews-sync',
   'reviews-dashboard',
   'moments-candidates',
+  'fix-outcome',
 ]
 if (only !== undefined && !alone.includes(only)) {
   process.stderr.write(
@@ -378,6 +381,21 @@ function momentsCandidates() {
   return measureMomentsCandidates(comments, runs, benchCommand(), step)
 }
 
+/** BENCH_ONLY=fix-outcome: figure 15 (a fix's outcome at 1,000 and 1,000,000 responses). */
+async function fixOutcomeOnly() {
+  writeSection(fixOutcomeSection(await fixOutcome()))
+}
+
+function fixOutcome() {
+  const sizes = (process.env.BENCH_OUTCOME_SIZES ?? '1000,1000000').split(',').map(Number)
+  return measureFixOutcome(
+    sizes,
+    Number(process.env.BENCH_OUTCOME_RUNS ?? 50),
+    benchCommand(),
+    step,
+  )
+}
+
 /** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
 async function bundleOnly() {
   step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
@@ -495,12 +513,16 @@ async function main() {
   const reviews = await timed('figure 12 (reviews sync)', reviewsSync)
   const dashboard = await timed('figure 13 (reviews dashboard)', reviewsDashboard)
   const moments = await timed('figure 14 (moments candidates)', momentsCandidates)
+  const outcome = await timed('figure 15 (fix outcome)', fixOutcome)
   const report = spliceSection(
     spliceSection(
-      spliceSection(render(figures), reviewsSyncSection(reviews)),
-      reviewsDashboardSection(dashboard),
+      spliceSection(
+        spliceSection(render(figures), reviewsSyncSection(reviews)),
+        reviewsDashboardSection(dashboard),
+      ),
+      momentsCandidatesSection(moments),
     ),
-    momentsCandidatesSection(moments),
+    fixOutcomeSection(outcome),
   )
   writeFileSync(reportPath, report)
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
@@ -519,7 +541,9 @@ const work =
             ? reviewsDashboardOnly
             : only === 'moments-candidates'
               ? momentsCandidatesOnly
-              : main
+              : only === 'fix-outcome'
+                ? fixOutcomeOnly
+                : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),

@@ -46,6 +46,7 @@ import { momentRecognitionApi } from './routes/moments-recognition'
 import { maxImportBodyBytes, takesImportBody } from './routes/import-limits'
 import { responsesImportApi } from './routes/responses-import'
 import { reviewsImportApi } from './routes/reviews-import'
+import { fixOutcomeApi } from './routes/fix-outcome'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', momentCandidatesApi)
     .route('/api', momentsApi)
     .route('/api', momentRecognitionApi)
+    .route('/api', fixOutcomeApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -19,6 +19,7 @@ import type * as boards from './routes/boards-schemas'
 import type { BoardActions as BoardActionsSchema } from './routes/board-actions'
 import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
+import type * as fixOutcome from './routes/fix-outcome-schemas'
 import type * as momentsApi from './routes/moments-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
@@ -246,3 +247,6 @@ export type Recognition = z.infer<typeof momentsApi.Recognition>
 export type StaffRef = z.infer<typeof momentsApi.StaffRef>
 export type PraiseThemes = z.infer<typeof momentsApi.PraiseThemes>
 export type PraiseThemeSummary = PraiseThemes['items'][number]
+// ---- Governance: did a fix work? (GET /api/fixes/{id}/outcome) ----
+export type FixOutcome = z.infer<typeof fixOutcome.FixOutcome>
+export type FixOutcomeQuery = z.input<typeof fixOutcome.OutcomeQuery>

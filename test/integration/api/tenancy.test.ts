@@ -1,3 +1,5 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../functions/src/api/app'
 import {
@@ -8,6 +10,8 @@ import {
   testApp,
   uniqueEmail,
 } from '../../support/api'
+import { toItem } from '../../../functions/src/store/items'
+import * as keys from '../../../functions/src/store/keys'
 import { testDb } from '../../support/db'
 import { newKey, publishedSurvey, pulseAnswers } from '../../support/surveys'
 
@@ -17,6 +21,7 @@ import { newKey, publishedSurvey, pulseAnswers } from '../../support/surveys'
  * for ids inside a body), never A's data, and A's data must be unchanged afterwards.
  */
 let app: App
+let db: Awaited<ReturnType<typeof testDb>>
 let a: Awaited<ReturnType<typeof practiceWithEverything>>
 let b: Awaited<ReturnType<typeof practiceWithEverything>>
 
@@ -59,6 +64,27 @@ async function practiceWithEverything(name: string) {
     })
   ).body
   await staff.member.post('/api/moments/submissions', { story: `${name} secret staff story` })
+  // No route creates a fix yet: written as the fixes store keeps it.
+  const fixId = ulid()
+  const now = new Date().toISOString()
+  await db.client.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: toItem(keys.fix(practice.practiceId, fixId), 'fix', {
+        id: fixId,
+        caseId: ulid(),
+        version: 1,
+        title: `${name} secret fix`,
+        touchpointId: 'check-in',
+        effectiveOn: '2026-10-05',
+        strength: 'stronger',
+        actionType: 'forcing-function',
+        createdBy: practice.ownerId,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    }),
+  )
   return {
     ...practice,
     staff,
@@ -72,6 +98,8 @@ async function practiceWithEverything(name: string) {
       boardId: board.id as string,
       linkId: guestLink.id as string,
       momentId: moment.id as string,
+      // `/api/fixes/{id}` reads as the area "fixe".
+      fixeId: fixId,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
       // A review site is named, not numbered: the practice comes from the session.
@@ -99,6 +127,8 @@ async function practiceWithEverything(name: string) {
       `${name} secret moment quote`,
       `${name} secret deed`,
       `${name} secret staff story`,
+      fixId,
+      `${name} secret fix`,
     ],
   }
 }
@@ -235,7 +265,8 @@ let operations: Operation[]
 
 beforeAll(async () => {
   // Demo practices are off, as in AWS: the route still answers (403) and is checked for leaks.
-  app = testApp(await testDb(), { ALLOW_DEMO: 'false' })
+  db = await testDb()
+  app = testApp(db, { ALLOW_DEMO: 'false' })
   a = await practiceWithEverything('Alder Clinic')
   b = await practiceWithEverything('Birch Clinic')
   const doc = (await (await app.request('/api/openapi.json')).json()) as {
