@@ -114,7 +114,9 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   await expect(fixes.getByText(/Not enough data yet|No change yet|Improved|Worse/)).toBeVisible()
 
   for (const title of ['Set up the delay texts', 'Write the delay script']) {
-    await p.getByText('Add an action').click()
+    // The form stays open after the first: open it only when it is closed.
+    const adding = p.locator('details', { has: p.getByText('Add an action') })
+    if ((await adding.getAttribute('open')) === null) await p.getByText('Add an action').click()
     await p.getByLabel('What to do').fill(title)
     await p.getByLabel('Owner').selectOption({ label: 'Priya Raman' })
     await p.getByLabel('Due on').fill('2026-12-20')
