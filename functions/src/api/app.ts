@@ -47,6 +47,11 @@ import { maxImportBodyBytes, takesImportBody } from './routes/import-limits'
 import { responsesImportApi } from './routes/responses-import'
 import { reviewsImportApi } from './routes/reviews-import'
 import { fixOutcomeApi } from './routes/fix-outcome'
+import { casesApi } from './routes/cases'
+import { caseEvidenceApi } from './routes/case-evidence'
+import { caseAnalysisApi } from './routes/case-analysis'
+import { caseWorkApi } from './routes/case-work'
+import { myActionsApi } from './routes/my-actions'
 
 /** Request bodies larger than this are refused with 413 before they are parsed. */
 export const maxBodyBytes = 64 * 1024
@@ -129,6 +134,11 @@ export function createApp(deps: AppDeps) {
     .route('/api', momentsApi)
     .route('/api', momentRecognitionApi)
     .route('/api', fixOutcomeApi)
+    .route('/api', casesApi)
+    .route('/api', caseEvidenceApi)
+    .route('/api', caseAnalysisApi)
+    .route('/api', caseWorkApi)
+    .route('/api', myActionsApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -21,6 +21,7 @@ import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
 import type * as fixOutcome from './routes/fix-outcome-schemas'
 import type * as momentsApi from './routes/moments-schemas'
+import type * as governance from './routes/cases-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
@@ -250,3 +251,27 @@ export type PraiseThemeSummary = PraiseThemes['items'][number]
 // ---- Governance: did a fix work? (GET /api/fixes/{id}/outcome) ----
 export type FixOutcome = z.infer<typeof fixOutcome.FixOutcome>
 export type FixOutcomeQuery = z.input<typeof fixOutcome.OutcomeQuery>
+// ---- Governance: cases, evidence, root causes, fixes, actions ----
+/** A case with its 72-hour review clock (`clock`). */
+export type Case = z.infer<typeof governance.CaseView>
+/** `GET /api/cases/{id}`: the case, its analysis, evidence, fixes, actions and support. */
+export type CaseDetail = z.infer<typeof governance.CaseDetail>
+export type CaseList = z.infer<typeof governance.CaseList>
+export type CaseListItem = z.infer<typeof governance.CaseListItem>
+export type CasesQuery = z.input<typeof governance.CasesQuery>
+export type CaseSupport = z.infer<typeof governance.Support>
+export type NewCase = z.input<typeof governance.NewCase>
+export type CaseChanges = z.input<typeof governance.CaseChanges>
+export type NewEvidence = z.input<typeof governance.NewEvidence>
+export type Evidence = z.infer<typeof governance.Evidence>
+export type Analysis = z.infer<typeof governance.Analysis>
+export type AnalysisBody = z.input<typeof governance.AnalysisBody>
+export type Fix = z.infer<typeof governance.Fix>
+export type NewFix = z.input<typeof governance.NewFix>
+export type CaseAction = z.infer<typeof governance.CaseActionView>
+export type NewCaseAction = z.input<typeof governance.NewCaseAction>
+export type ActionChanges = z.input<typeof governance.ActionChanges>
+export type MyActionsQuery = z.input<typeof governance.MyActionsQuery>
+export type MyActions = z.infer<typeof governance.MyActions>
+export type MyAction = MyActions['items'][number]
+export type CaseHistory = z.infer<typeof governance.CaseHistory>

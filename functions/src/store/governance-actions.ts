@@ -6,7 +6,7 @@ import { historyPut } from './case-history'
 import type { Db } from './db'
 import { cancellationReasons, fromItem, isConditionFailure, toItem } from './items'
 import * as keys from './keys'
-import { queryAll } from './query'
+import { queryAll, queryEvery } from './query'
 
 /**
  * A case's action items. Each lives once under the practice's governance work (`GVW`, `A#<id>`)
@@ -154,7 +154,11 @@ export async function dueOn(
   db: Db,
   day: string,
 ): Promise<{ practiceId: string; actionId: string }[]> {
-  const items = await queryAll(db, keys.actionsDueOn(day))
+  // The whole partition: DynamoDB refuses `begins_with(sk, '')` (an empty key value).
+  const items = await queryEvery(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.actionsDueOn(day).pk },
+  })
   return items.flatMap((item) =>
     typeof item.practiceId === 'string' &&
     typeof item.actionId === 'string' &&

@@ -1,10 +1,12 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { Case } from '../domain/governance/case'
+import type { Evidence } from '../domain/governance/evidence'
 import type { HistoryEntry } from '../domain/governance/history'
 import { Conflict, NotFound } from '../domain/errors'
 import { historyPut } from './case-history'
+import { evidencePut } from './case-parts'
 import type { Db } from './db'
-import { cancellationReasons, fromItem, toItem } from './items'
+import { cancellationReasons, cancelledBecause, fromItem, toItem } from './items'
 import * as keys from './keys'
 import { queryAll } from './query'
 
@@ -15,7 +17,8 @@ import { queryAll } from './query'
  */
 
 /**
- * Save a new case, claim its origin, and write the first line of its history, in one transaction.
+ * Save a new case, claim its origin, and write the first line of its history, in one transaction,
+ * with the origin's words as its first evidence when it has some.
  *
  * @example
  * await cases.create(db, practiceId, kase, { at, by, what: 'case', change: 'Case opened' })
@@ -26,6 +29,7 @@ export async function create(
   practiceId: string,
   kase: Case,
   history: HistoryEntry,
+  firstEvidence?: Evidence,
 ): Promise<void> {
   const parsed = Case.parse(kase)
   const put = {
@@ -47,10 +51,21 @@ export async function create(
     },
   }
   const trail = historyPut(db, practiceId, parsed.id, history)
-  try {
-    await db.client.send(
-      new TransactWriteCommand({ TransactItems: claim ? [put, trail, claim] : [put, trail] }),
+  const evidence = firstEvidence ? [evidencePut(db, practiceId, parsed.id, firstEvidence)] : []
+  const send = () =>
+    db.client.send(
+      new TransactWriteCommand({
+        TransactItems: claim ? [put, trail, claim, ...evidence] : [put, trail, ...evidence],
+      }),
     )
+  try {
+    await send().catch(async (err: unknown) => {
+      // Two people opening a case from one origin at once: DynamoDB cancels one transaction as a
+      // conflict; sent again (nothing of it was written), it meets the winner's claim below.
+      if (!cancelledBecause(err, 'TransactionConflict')) throw err
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80))
+      return send()
+    })
   } catch (err) {
     if (claim && cancellationReasons(err)?.[2] === 'ConditionalCheckFailed') {
       const existing = await caseOfOrigin(db, practiceId, parsed.origin!.kind, parsed.origin!.id)
@@ -75,6 +90,27 @@ export async function caseOfOrigin(
     new GetCommand({ TableName: db.table, Key: keys.caseOrigin(practiceId, kind, originId) }),
   )
   return typeof Item?.caseId === 'string' ? Item.caseId : undefined
+}
+
+/**
+ * Which case each origin of a kind became (origin id → case id), in one Query: what "My actions"
+ * needs to say which board actions already have a case.
+ *
+ * @example
+ * (await cases.originsOf(db, practiceId, 'board-action')).get(actionId) // '01JE…' or undefined
+ */
+export async function originsOf(
+  db: Db,
+  practiceId: string,
+  kind: string,
+): Promise<Map<string, string>> {
+  const prefix = keys.caseOrigin(practiceId, kind, '').sk
+  const items = await queryAll(db, { pk: keys.governanceOf(practiceId), skPrefix: prefix })
+  return new Map(
+    items.flatMap((item) =>
+      typeof item.caseId === 'string' ? [[String(item.sk).slice(prefix.length), item.caseId]] : [],
+    ),
+  )
 }
 
 export async function get(db: Db, practiceId: string, id: string): Promise<Case | undefined> {

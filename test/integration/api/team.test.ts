@@ -150,6 +150,7 @@ describe('roles', () => {
       'responses:export',
       'imports:run',
       'moments:manage',
+      'governance:write',
       'outbox:read',
       'boards:facilitate',
     ])

@@ -42,6 +42,10 @@ export const Evidence = z.object({
   patientWords: z.boolean(),
   /** When the patient wrote it (responses and reviews). */
   at: z.iso.datetime().optional(),
+  /** The day the patient wrote it, in the practice's time zone (what the item itself records). */
+  day: z.iso.date().optional(),
+  /** How the comment reader took it, when it was read. */
+  sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
   linkedAt: z.iso.datetime(),
   linkedBy: Id,
 })
