@@ -21,7 +21,6 @@ export const navItems: readonly NavItem[] = [
   { href: '/reviews', label: 'Reviews' },
   { href: '/moments', label: 'Moments' },
   { href: '/workshops', label: 'Workshops' },
-  { href: '/cases', label: 'Cases' },
   { href: '/settings', label: 'Settings' },
   {
     href: '/outbox',
