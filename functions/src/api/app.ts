@@ -33,6 +33,7 @@ import { boardsApi } from './routes/boards'
 import { guestCookie } from './routes/boards-access'
 import { boardEvidenceApi } from './routes/boards-evidence'
 import { boardActionsApi } from './routes/board-actions'
+import { governanceLookupApi } from './routes/governance-lookup'
 import { agendasApi } from './routes/agendas'
 import { guestJoinApi } from './routes/guest-join'
 import { reviewSyncApi } from './routes/review-sync'
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', boardsApi)
     .route('/api', boardEvidenceApi)
     .route('/api', boardActionsApi)
+    .route('/api', governanceLookupApi)
     .route('/api', agendasApi)
     .route('/api', guestJoinApi)
     .route('/api', reviewSyncApi)

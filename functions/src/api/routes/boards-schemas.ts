@@ -64,6 +64,8 @@ export const BoardMe = z.object({
   csrfToken: z.string(),
   canSearchEvidence: z.boolean(),
   canManageActions: z.boolean(),
+  /** Staff whose role writes governance cases may promote a follow-up action to a case. */
+  canOpenCases: z.boolean(),
 })
 
 /** A single-use ticket for the board's socket. */

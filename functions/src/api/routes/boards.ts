@@ -9,6 +9,7 @@ import { newBoard } from '../../domain/boards/create-board'
 import { boardMarkdown } from '../../domain/boards/markdown'
 import { Conflict, Invalid, NotFound } from '../../domain/errors'
 import { Language } from '../../domain/practice'
+import { can } from '../../domain/roles'
 import { commitOperation, entriesAfter } from '../../store/board-ops'
 import { stateSeenBy } from '../../domain/boards/vote-visibility'
 import * as boardAccessStore from '../../store/board-access'
@@ -214,8 +215,16 @@ export const boardsApi = new OpenAPIHono<AppEnv>()
   .openapi(getMe, (c) => {
     const { participant, facilitator, csrfToken, auth } = c.var.boardAccess
     const staff = auth !== undefined
+    const canOpenCases = auth !== undefined && can(auth.user.role, 'governance:write')
     return c.json(
-      { participant, facilitator, csrfToken, canSearchEvidence: staff, canManageActions: staff },
+      {
+        participant,
+        facilitator,
+        csrfToken,
+        canSearchEvidence: staff,
+        canManageActions: staff,
+        canOpenCases,
+      },
       200,
     )
   })

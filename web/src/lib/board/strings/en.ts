@@ -181,6 +181,7 @@ export const en: BoardStrings = {
     doneMark: 'Done',
     doneLabel: 'Done: ',
     fromNote: (text) => `From the note “${text}”`,
+    openCase: 'Open a case',
     edit: 'Edit',
     delete: 'Delete',
     deleteTitle: 'Delete this action?',

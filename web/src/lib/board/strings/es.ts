@@ -187,6 +187,7 @@ export const es: BoardStrings = {
     doneMark: 'Hecha',
     doneLabel: 'Hecha: ',
     fromNote: (text) => `De la nota “${text}”`,
+    openCase: 'Abrir un caso',
     edit: 'Editar',
     delete: 'Eliminar',
     deleteTitle: '¿Eliminar esta acción?',

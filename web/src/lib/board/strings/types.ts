@@ -176,6 +176,8 @@ export interface BoardStrings {
     doneMark: string
     doneLabel: string
     fromNote: Say
+    /** A committee member promotes the action to a governance case. */
+    openCase: string
     edit: string
     delete: string
     deleteTitle: string

@@ -61,6 +61,7 @@ const en = {
   onBoard: 'On',
   more: (n: number) => `and ${n} more on the boards`,
   openWorkshops: 'Open Workshops',
+  openCase: 'Open a case',
   // The board
   lastBoard: 'The last board',
   openBoard: (title: string) => `Open “${title}”`,
@@ -122,6 +123,7 @@ const es: MeetingWords = {
   onBoard: 'En',
   more: (n) => `y ${n} más en los tableros`,
   openWorkshops: 'Abrir Talleres',
+  openCase: 'Abrir un caso',
   lastBoard: 'El último tablero',
   openBoard: (title) => `Abrir «${title}»`,
   noBoard: 'Todavía no hay tableros de taller.',
