@@ -102,6 +102,11 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   await p.getByRole('button', { name: 'Save the analysis' }).click()
   await expect(p.getByRole('status').filter({ hasText: 'Analysis saved' })).toBeAttached()
   await expect(p.getByText('Root cause', { exact: true }).first()).toBeVisible()
+  // Drawn as a fishbone: both causes on the diagram, the root one marked in words.
+  const diagram = p.getByRole('img', { name: /^Fishbone diagram: / })
+  await expect(diagram).toBeVisible()
+  await expect(diagram).toContainText('Patients are not told of delays')
+  await expect(diagram).toContainText('No one watches the waiting list')
 
   // A stronger fix, and two actions for it.
   await p.getByLabel('What the fix is').fill('Text patients when check-in runs 15 minutes late')
@@ -111,7 +116,9 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   const fixes = p.getByRole('region', { name: 'Systemic fixes' })
   await expect(fixes.getByRole('heading', { name: 'Text patients when check-in' })).toBeVisible()
   await expect(fixes.getByText('Stronger', { exact: true })).toBeVisible()
-  await expect(fixes.getByText(/Not enough data yet|No change yet|Improved|Worse/)).toBeVisible()
+  // The outcome: its verdict in words and its run chart (a fix of this week has too little data).
+  await expect(fixes.getByText('Not enough data yet', { exact: true })).toBeVisible()
+  await expect(fixes.getByRole('img', { name: /run chart/i })).toBeVisible()
 
   for (const title of ['Set up the delay texts', 'Write the delay script']) {
     // The form stays open after the first: open it only when it is closed.
@@ -131,7 +138,10 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   await p.getByRole('link', { name: 'Print or save as PDF' }).click()
   await expect(p.getByRole('heading', { name: 'Systemic fixes' })).toBeVisible()
   await expect(p.getByText('Stronger: Forcing function')).toBeVisible()
-  await expect(p.getByText('There is no script for delays')).toBeVisible()
+  await expect(p.getByRole('img', { name: /^Fishbone diagram: / })).toBeVisible()
+  await expect(
+    p.getByRole('list', { name: 'Whys' }).getByText('There is no script for delays'),
+  ).toBeVisible()
   await axeAtBothSizes(p, 'the print page')
   await chair.context.close()
 })

@@ -10,8 +10,8 @@ export interface NavItem {
 }
 
 /**
- * The signed-in app's main navigation, in order. Later areas (Reviews, Moments, Governance) are
- * added here as they are built.
+ * The signed-in app's main navigation, in order. Governance's cases are `/cases`; the
+ * committee's page (`/governance`) and My actions are reached from the home page and the user menu.
  */
 export const navItems: readonly NavItem[] = [
   { href: '/home', label: 'Home' },
@@ -20,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/responses', label: 'Responses' },
   { href: '/reviews', label: 'Reviews' },
   { href: '/moments', label: 'Moments' },
+  { href: '/cases', label: 'Cases' },
   { href: '/workshops', label: 'Workshops' },
   { href: '/settings', label: 'Settings' },
   {

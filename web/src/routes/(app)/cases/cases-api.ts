@@ -11,6 +11,7 @@
  * const { items } = await cases.list({ status: 'open' })
  * const kase = await cases.create({ title, description, touchpointId, severity: 'high' })
  */
+import type { FixOutcome as ContractFixOutcome } from '$contract'
 import type { CaseAction, NewCaseAction, ActionChanges } from '$domain/governance/actions'
 import type { Analysis, AnalysisBody, Cause, EvidenceKind } from '$domain/governance/analysis'
 import type { Case, CaseChanges, CaseStatus, NewCase, ReviewClock } from '$domain/governance/case'
@@ -92,26 +93,8 @@ export interface HistoryItem {
   change: string
 }
 
-/** `GET /api/fixes/{id}/outcome`, as the issue's contract writes it. */
-export interface FixOutcome {
-  touchpointId: string
-  effectiveOn: string
-  before: { n: number; topBox: number | null; interval: [number, number] | null }
-  after: { n: number; topBox: number | null; interval: [number, number] | null }
-  test: { z: number | null; p: number | null } | null
-  weeks: { week: string; n: number; topBox: number | null }[]
-  median: number | null
-  signals: {
-    shift: boolean
-    fewCrossings: boolean
-    longestRun: number
-    crossings: number
-    trend: boolean
-  }
-  pChart?: { center: number; limits: { week: string; lower: number; upper: number }[] }
-  verdict: 'improved' | 'no-change' | 'worse' | 'not-enough-data'
-  needs?: string
-}
+/** `GET /api/fixes/{id}/outcome`. */
+export type FixOutcome = ContractFixOutcome
 
 /** One of "My actions": a case's action or a workshop board's follow-up. */
 export interface MyAction {
