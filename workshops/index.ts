@@ -1,15 +1,20 @@
 import { z } from 'zod'
+import { Agenda } from '../functions/src/domain/agendas'
 import { Canvas } from '../functions/src/domain/boards/canvas'
 import { Journey } from '../functions/src/domain/journeys'
 import type { Language, Specialty } from '../functions/src/domain/practice'
 import { SurveyTemplate } from '../functions/src/domain/surveys'
+import { PraiseLexicon } from '../functions/src/domain/moments/praise'
 import { PolarityLexicon, ThemeLexicon, type Theme } from '../functions/src/domain/themes'
 import sentimentEn from './sentiment-en.json' with { type: 'json' }
 import sentimentEs from './sentiment-es.json' with { type: 'json' }
 import themeLexicon from './themes.json' with { type: 'json' }
+import praiseLexicon from './praise.json' with { type: 'json' }
 import empathyMapCanvas from './canvases/empathy-map.json' with { type: 'json' }
 import empathyMapClassicCanvas from './canvases/empathy-map-classic.json' with { type: 'json' }
 import journeyMapCanvas from './canvases/journey-map.json' with { type: 'json' }
+import weeklyStaffMeetingAgenda from './agendas/weekly-staff-meeting.json' with { type: 'json' }
+import dailyHuddleAgenda from './agendas/daily-huddle.json' with { type: 'json' }
 import cardiologyJourney from './journeys/cardiology.json' with { type: 'json' }
 import dentalJourney from './journeys/dental.json' with { type: 'json' }
 import dermatologyJourney from './journeys/dermatology.json' with { type: 'json' }
@@ -75,6 +80,21 @@ export const canvases: readonly Canvas[] = (
 ).map(([file, data]) => load(Canvas, file, data))
 
 /**
+ * Meeting agendas in picker order: the weekly staff meeting (the default of meeting mode), then the
+ * daily huddle.
+ *
+ * @example
+ * const weekly = agendas.find((agenda) => agenda.id === 'weekly-staff-meeting')
+ * weekly?.items.map((item) => item.kind) // ['moment', 'numbers', 'actions', 'board', 'discussion']
+ */
+export const agendas: readonly Agenda[] = (
+  [
+    ['agendas/weekly-staff-meeting.json', weeklyStaffMeetingAgenda],
+    ['agendas/daily-huddle.json', dailyHuddleAgenda],
+  ] as const
+).map(([file, data]) => load(Agenda, file, data))
+
+/**
  * One journey per specialty, plus the `general` one.
  *
  * @example
@@ -126,6 +146,15 @@ export function journeyFor(specialty: Specialty): Journey {
  * themes.find((theme) => theme.id === 'wait-time')?.touchpoint // 'check-in'
  */
 export const themes: readonly Theme[] = load(ThemeLexicon, 'themes.json', themeLexicon).themes
+
+/**
+ * What patients praise staff for, the turns that put a failure right and the words of failure:
+ * how this week's customer-experience moments are picked and the recognition wall's themes read.
+ *
+ * @example
+ * praise.themes.map((theme) => theme.id) // ['kept-informed', 'went-extra-mile', …]
+ */
+export const praise: PraiseLexicon = load(PraiseLexicon, 'praise.json', praiseLexicon)
 
 /**
  * The polarity lexicon of each language: the whole of it for Spanish, and the calibration over

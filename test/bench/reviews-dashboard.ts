@@ -19,6 +19,7 @@ import { outboxMessenger } from '../../functions/src/messaging/outbox'
 import { createDb, type Db } from '../../functions/src/store/db'
 import { ensureTable } from '../../functions/src/store/ensure-table'
 import * as practices from '../../functions/src/store/practices'
+import { countCap } from '../../functions/src/store/reviews'
 import { percentile } from './analytics'
 import { median } from './report'
 import { benchReview, readTexts, ReviewTally } from './reviews-dashboard-data'
@@ -181,7 +182,10 @@ interface Figures {
 /** The year's figures and the Reviews page's total against what the bench wrote. */
 async function check(app: App, practice: Practice, place: Place, tally: ReviewTally) {
   const year = (await getJson(app, requestKinds[0]!.paths(place)[0]!, practice.cookie)) as Figures
-  const listed = (await getJson(app, '/api/reviews?limit=25', practice.cookie)) as { total: number }
+  const listed = (await getJson(app, '/api/reviews?limit=25', practice.cookie)) as {
+    total: number
+    totalCapped: boolean
+  }
   const problems: string[] = []
   const same = (what: string, got: unknown, wanted: unknown) => {
     if (JSON.stringify(got) !== JSON.stringify(wanted))
@@ -199,7 +203,9 @@ async function check(app: App, practice: Practice, place: Place, tally: ReviewTa
     Object.fromEntries(year.byLocation.map((l) => [l.locationId, l.count]).sort()),
     Object.fromEntries([...tally.byLocation].sort()),
   )
-  same('GET /api/reviews total', listed.total, tally.count)
+  // The page counts up to reviews.countCap ("5,000+ reviews").
+  same('GET /api/reviews total', listed.total, Math.min(tally.count, countCap))
+  same('GET /api/reviews totalCapped', listed.totalCapped, tally.count >= countCap)
   if (problems.length) throw new Error(`figures of ${tally.count} reviews: ${problems.join('; ')}`)
   return `count ${year.count.toLocaleString('en-US')}, stars, ${year.bySource.length} sources, ${year.byLocation.length} locations, list total`
 }

@@ -14,7 +14,9 @@
  * figure 11 (the response export's memory at 10,000 and 100,000 responses), `BENCH_ONLY=reviews-sync npm run bench`
  * figure 12 (a sync of 10,000 reviews from the fake Google against raw BatchWrite),
  * `BENCH_ONLY=reviews-dashboard npm run bench` figure 13 (the review figures' latency at 1,000 and
- * 100,000 reviews), each putting its section into the REPORT.md already there.
+ * 100,000 reviews), `BENCH_ONLY=moments-candidates npm run bench` figure 14 (a week's
+ * customer-experience candidates from 2,000 comments, and the name matcher's precision and
+ * recall), each putting its section into the REPORT.md already there.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -41,6 +43,7 @@ import { boardSimSection, bundleSection, render, spliceSection, type Figures } f
 import { measureReviewsDashboard } from './reviews-dashboard'
 import { reviewsDashboardSection } from './reviews-dashboard-report'
 import { measureReviewsSync, reviewsSyncSection } from './reviews-sync'
+import { measureMomentsCandidates, momentsCandidatesSection } from './moments-candidates'
 import { measureSentiment } from './sentiment'
 import { makeMirror, timeStart, type Mirror, type StartRun } from './startup'
 import { submitConcurrency } from './submission-data'
@@ -75,7 +78,14 @@ const dashboardPhaseMs = 12 * 60_000
 const benchTimeoutMs = 9 * 60_000 + analyticsTimeoutMs + boardSimPhaseMs + dashboardPhaseMs
 /** Figures that can be measured alone (BENCH_ONLY), updating their section of REPORT.md. */
 const only = process.env.BENCH_ONLY?.trim() || undefined
-const alone = ['board-sim', 'bundle', 'export', 'reviews-sync', 'reviews-dashboard']
+const alone = [
+  'board-sim',
+  'bundle',
+  'export',
+  'reviews-sync',
+  'reviews-dashboard',
+  'moments-candidates',
+]
 if (only !== undefined && !alone.includes(only)) {
   process.stderr.write(
     `BENCH_ONLY=${only}: only ${alone.map((name) => `"${name}"`).join(', ')} can be measured alone\n`,
@@ -357,6 +367,17 @@ function reviewsSync() {
   return measureReviewsSync(Number(process.env.BENCH_REVIEWS ?? 10_000), benchCommand(), step)
 }
 
+/** BENCH_ONLY=moments-candidates: figure 13 (a week of 2,000 comments' candidates), its own section. */
+async function momentsCandidatesOnly() {
+  writeSection(momentsCandidatesSection(await momentsCandidates()))
+}
+
+function momentsCandidates() {
+  const comments = Number(process.env.BENCH_MOMENTS_COMMENTS ?? 2000)
+  const runs = Number(process.env.BENCH_MOMENTS_RUNS ?? 10)
+  return measureMomentsCandidates(comments, runs, benchCommand(), step)
+}
+
 /** BENCH_ONLY=bundle: figure 10 alone, its section replacing the one in REPORT.md. */
 async function bundleOnly() {
   step('bundle: building the HTTP Lambda before and after, importing each in fresh processes')
@@ -473,9 +494,13 @@ async function main() {
   }
   const reviews = await timed('figure 12 (reviews sync)', reviewsSync)
   const dashboard = await timed('figure 13 (reviews dashboard)', reviewsDashboard)
+  const moments = await timed('figure 14 (moments candidates)', momentsCandidates)
   const report = spliceSection(
-    spliceSection(render(figures), reviewsSyncSection(reviews)),
-    reviewsDashboardSection(dashboard),
+    spliceSection(
+      spliceSection(render(figures), reviewsSyncSection(reviews)),
+      reviewsDashboardSection(dashboard),
+    ),
+    momentsCandidatesSection(moments),
   )
   writeFileSync(reportPath, report)
   process.stdout.write(`${report}\nWritten to ${reportPath}\n`)
@@ -492,7 +517,9 @@ const work =
           ? reviewsSyncOnly
           : only === 'reviews-dashboard'
             ? reviewsDashboardOnly
-            : main
+            : only === 'moments-candidates'
+              ? momentsCandidatesOnly
+              : main
 work().then(
   () => cleanUp().then(() => process.exit(0)),
   (err: unknown) => fail(`bench failed: ${err instanceof Error ? err.message : err}`),

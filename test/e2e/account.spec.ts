@@ -95,7 +95,10 @@ test('the account page changes the password and signs out everywhere', async ({
   await page.getByLabel('Current password').fill(owner.password)
   await page.getByLabel('New password').fill(newPassword)
   await page.getByRole('button', { name: 'Change password' }).click()
-  await expect(page.getByRole('status')).toContainText('Password changed')
+  // The page has a status line per section (password, how patients name you).
+  await expect(
+    page.getByRole('region', { name: 'Change your password' }).getByRole('status'),
+  ).toContainText('Password changed')
   // This browser stays signed in; the laptop does not.
   await page.getByRole('link', { name: 'Dashboard' }).click()
   await expect(page).toHaveURL('/dashboard')

@@ -16,7 +16,7 @@ test('a titled owner with a role in brackets is greeted by first name, with clea
 })
 
 // From a tablet held sideways to a meeting-room screen: one row, every page one click away.
-for (const width of [768, 900, 1024, 1100, 1200, 1280, 1440, 1920]) {
+for (const width of [768, 900, 1024, 1100, 1200, 1280, 1366, 1440, 1920]) {
   test(`the header keeps brand, every link and the user menu on one row at ${width} px`, async ({
     page,
   }) => {
@@ -49,6 +49,7 @@ for (const width of [768, 900, 1024, 1100, 1200, 1280, 1440, 1920]) {
       [
         'Dashboard',
         'Home',
+        'Moments',
         'Outbox',
         'Responses',
         'Reviews',
@@ -58,9 +59,13 @@ for (const width of [768, 900, 1024, 1100, 1200, 1280, 1440, 1920]) {
       ].sort(),
     )
     const middles: number[] = []
+    let previousRight = 0
     for (const part of parts) {
       const box = (await part.boundingBox())!
       expect(box.x + box.width, 'inside the window').toBeLessThanOrEqual(width)
+      // Side by side, never one over the next (a link hidden under the user menu).
+      expect(box.x, 'after the part before it').toBeGreaterThanOrEqual(previousRight)
+      previousRight = box.x + box.width
       middles.push(box.y + box.height / 2)
     }
     expect(

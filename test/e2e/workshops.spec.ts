@@ -449,7 +449,12 @@ test("a patient's comment becomes a quote note and counts as patients' words", a
     })
     .toBe(true)
   await page.getByLabel('Add quotes to').selectOption({ label: 'Says' })
-  const add = found.getByRole('button', { name: /^Add to Says/ }).first()
+  // The demo's reviews match too (they are labelled "Review · …"): take a survey comment.
+  const add = found
+    .getByRole('listitem')
+    .filter({ hasText: 'Patient comment · ' })
+    .getByRole('button', { name: /^Add to Says/ })
+    .first()
   const quoted = ((await add.textContent()) ?? '').replace(/^.*“|”$/g, '').replace(/…$/, '')
   await add.click()
 

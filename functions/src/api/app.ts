@@ -32,11 +32,16 @@ import { reviewAnalyticsApi } from './analytics/reviews'
 import { boardsApi } from './routes/boards'
 import { guestCookie } from './routes/boards-access'
 import { boardEvidenceApi } from './routes/boards-evidence'
+import { boardActionsApi } from './routes/board-actions'
+import { agendasApi } from './routes/agendas'
 import { guestJoinApi } from './routes/guest-join'
 import { reviewSyncApi } from './routes/review-sync'
 import { reviewSourcesApi } from './routes/review-sources'
 import { reviewsApi } from './routes/reviews'
 import { reviewRepliesApi } from './routes/review-replies'
+import { momentCandidatesApi } from './routes/moments-candidates'
+import { momentsApi } from './routes/moments'
+import { momentRecognitionApi } from './routes/moments-recognition'
 import { maxImportBodyBytes, takesImportBody } from './routes/import-limits'
 import { responsesImportApi } from './routes/responses-import'
 import { reviewsImportApi } from './routes/reviews-import'
@@ -110,11 +115,16 @@ export function createApp(deps: AppDeps) {
     .route('/api', reviewAnalyticsApi)
     .route('/api', boardsApi)
     .route('/api', boardEvidenceApi)
+    .route('/api', boardActionsApi)
+    .route('/api', agendasApi)
     .route('/api', guestJoinApi)
     .route('/api', reviewSyncApi)
     .route('/api', reviewSourcesApi)
     .route('/api', reviewsApi)
     .route('/api', reviewRepliesApi)
+    .route('/api', momentCandidatesApi)
+    .route('/api', momentsApi)
+    .route('/api', momentRecognitionApi)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

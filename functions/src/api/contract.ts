@@ -16,7 +16,10 @@ import type { z } from 'zod'
 import type * as analytics from './analytics/schemas'
 import type * as reviewAnalytics from './analytics/review-schemas'
 import type * as boards from './routes/boards-schemas'
+import type { BoardActions as BoardActionsSchema } from './routes/board-actions'
+import type { AgendaView } from './routes/agendas'
 import type * as imports from './routes/import-schemas'
+import type * as momentsApi from './routes/moments-schemas'
 import type { ClientConfig } from './routes/config-schemas'
 import type * as passwordCheck from './routes/password-check-schemas'
 import type * as practices from './routes/practices-schemas'
@@ -86,7 +89,7 @@ export type Member = z.infer<typeof TeamMember>
 export type Invitation = domain.Invitation
 export type Team = z.infer<typeof team.Team>
 export type NewInvitation = z.input<typeof team.NewInvitation>
-export type RoleChange = z.input<typeof team.RoleChange>
+export type MemberChanges = z.input<typeof team.MemberChanges>
 export type CreatedInvitation = z.infer<typeof team.CreatedInvitation>
 export type JoinPreviewBody = z.input<typeof team.JoinPreviewBody>
 export type JoinPreview = z.infer<typeof team.JoinPreview>
@@ -194,6 +197,10 @@ export type EvidenceQuery = z.input<typeof boards.EvidenceQuery>
 export type EvidenceQuote = z.infer<typeof boards.EvidenceQuote>
 /** A page of `GET /api/boards/{id}/history`; `next` is the `after` of the next page (null: done). */
 export type HistoryPage = z.infer<typeof boards.HistoryPage>
+/** `GET /api/board-actions`: follow-up actions across the active boards, each with its board. */
+export type BoardActions = z.infer<typeof BoardActionsSchema>
+/** `GET /api/agendas`: a meeting agenda in one language, as meeting mode walks through it. */
+export type Agenda = z.infer<typeof AgendaView>
 
 // The board's socket protocol and its history entries, all through the one `protocol` import.
 export type ClientMessage = protocol.ClientMessage
@@ -224,3 +231,18 @@ export type SavedReviewReply = z.infer<typeof reviewsApi.SavedReplyShown>
 export type RejectedRow = z.infer<typeof imports.RejectedRow>
 export type ReviewImportResult = z.infer<typeof imports.ReviewImportResult>
 export type ResponseImportResult = z.infer<typeof imports.ResponseImportResult>
+// ---- Customer-experience moments ----
+export type MomentCandidate = z.infer<typeof momentsApi.Candidate>
+export type MomentCandidates = z.infer<typeof momentsApi.Candidates>
+export type NewMomentSubmission = z.input<typeof momentsApi.SubmissionBody>
+export type MomentSubmission = z.infer<typeof momentsApi.Submission>
+export type NewMoment = z.input<typeof momentsApi.NewMoment>
+export type MomentChanges = z.input<typeof momentsApi.MomentChanges>
+export type Moment = z.infer<typeof momentsApi.MomentView>
+export type MomentList = z.infer<typeof momentsApi.Moments>
+export type MomentsQuery = z.input<typeof momentsApi.MomentsQuery>
+export type Recognised = z.infer<typeof momentsApi.Recognised>
+export type Recognition = z.infer<typeof momentsApi.Recognition>
+export type StaffRef = z.infer<typeof momentsApi.StaffRef>
+export type PraiseThemes = z.infer<typeof momentsApi.PraiseThemes>
+export type PraiseThemeSummary = PraiseThemes['items'][number]

@@ -12,6 +12,9 @@ import { comments, topicsOfTouchpoint, type Comment, type Tone } from './comment
 import { commentReader } from '../ingest/comment-reader'
 import { seeded, type Random } from './random'
 import { demoReviews } from './reviews'
+import { demoMoments, type DemoMoments } from './moments'
+import { namedStory } from './staff-stories'
+import { aliasesOf, demoClinicians, demoStaff } from './team'
 
 /**
  * The demo practice, generated as plain data (nothing is written here): a dermatology practice in
@@ -42,9 +45,11 @@ export interface DemoOptions {
   newId?: (time: number) => string
 }
 
-export interface Demo {
+export interface Demo extends DemoMoments {
   practice: Practice
   owner: User
+  /** The staff besides the owner (demo/team.ts), with the owner's password. */
+  team: User[]
   locations: Location[]
   providers: Provider[]
   /** Drafts to publish, each as its version 1; responses name version 1. */
@@ -127,6 +132,8 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     email: `demo+${practiceId.slice(-8).toLowerCase()}@touchpoint.invalid`,
     role: 'owner',
     createdAt,
+    aliases: [],
+    featureOptOut: false,
   }
 
   const lakeview: Location = {
@@ -148,7 +155,14 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     effect: number,
     weight: Record<string, number>,
   ): Clinician => ({
-    provider: { id: makeId(opened + offset), name, title, locationIds: Object.keys(weight) },
+    provider: {
+      id: makeId(opened + offset),
+      name,
+      title,
+      locationIds: Object.keys(weight),
+      aliases: aliasesOf(name),
+      featureOptOut: false,
+    },
     effect,
     weight,
   })
@@ -158,6 +172,20 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     clinician(6, 'Priya Nair', 'PA-C', 0, { [riverside.id]: 0.6 }),
     clinician(7, 'Luis Romero', 'NP', -0.25, { [lakeview.id]: 0.35 }),
   ]
+
+  const team: User[] = demoStaff.map((person, i) => ({
+    id: makeId(opened + 8 + i),
+    practiceId,
+    name: person.name,
+    email: `demo+${practiceId.slice(-8).toLowerCase()}-${person.key}@touchpoint.invalid`,
+    role: person.role,
+    createdAt,
+    aliases: [...person.aliases],
+    featureOptOut: person.featureOptOut,
+  }))
+  const keyOfClinician = new Map(demoClinicians.map((person) => [person.name, person.key] as const))
+  // Which comments name someone: a stream of its own, so the rest of the story stays as it was.
+  const named = seeded(seed ^ 0x1b873593)
 
   const surveyCreated = opened + 7 * 86400_000
   const surveys = (['visit-pulse', 'cg-cahps-visit'] as const).map((templateId, i) =>
@@ -193,6 +221,8 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
         random,
         mood,
         language,
+        named,
+        ...(seen && { seen: keyOfClinician.get(seen.provider.name) }),
         checkInShift:
           -1.25 * dip - (day.weekday === 1 ? 0.25 : 0) - (location === riverside ? 0.15 : 0),
       }
@@ -230,16 +260,32 @@ export async function generateDemo({ seed, now, newId }: DemoOptions): Promise<D
     locations: [lakeview, riverside],
     dipOf,
     at,
+    named: seeded(seed ^ 0x0c2ba1e5),
+  })
+  const providers = clinicians.map((c) => c.provider)
+  const { moments, submissions } = await demoMoments({
+    random: seeded(seed ^ 0x7f4a7c15),
+    makeId,
+    now,
+    timeZone: demoTimeZone,
+    owner,
+    team,
+    providers,
+    responses,
+    reviews,
   })
 
   return {
     practice,
     owner,
+    team,
     locations: [lakeview, riverside],
-    providers: clinicians.map((c) => c.provider),
+    providers,
     surveys,
     responses,
     reviews,
+    moments,
+    submissions,
   }
 }
 
@@ -302,6 +348,10 @@ interface Context {
   random: Random
   mood: number
   language: Language
+  /** Draws which comments name someone (demo/staff-stories.ts), apart from `random`. */
+  named: Random
+  /** The clinician seen, as a demo/team.ts key. */
+  seen?: string | undefined
   /** Extra shift of the check-in rating: the dip, busy Mondays, the smaller Riverside front desk. */
   checkInShift: number
 }
@@ -378,7 +428,9 @@ function pulseAnswers(survey: SurveyDefinition, context: Context): Answers {
   // Unhappy patients write more often; the share across all surveys comes to about a quarter.
   const writes = recommend <= 6 ? 0.55 : recommend <= 8 ? 0.32 : 0.22
   if (text && random.chance(writes)) {
-    answers[text.id] = pickComment(recommend, ratings, context).text
+    const comment = pickComment(recommend, ratings, context)
+    const story = namedStory(comment.tone, context.language, context.seen, context.named)
+    answers[text.id] = story?.text ?? comment.text
   }
   const contact = survey.questions.find((q) => q.type === 'yesno')
   if (contact && random.chance(0.8)) {

@@ -3,6 +3,7 @@ import type { Review } from '../domain/reviews/review'
 import { textLanguage } from '../domain/reviews/text-language'
 import { commentReader } from '../ingest/comment-reader'
 import type { Random } from './random'
+import { namedStory } from './staff-stories'
 import { replyTexts, reviewerNames, reviewTexts, type ReviewTone } from './review-texts'
 
 /**
@@ -27,6 +28,8 @@ export interface DemoReviewOptions {
   dipOf: (daysAgo: number) => number
   /** The instant of a wall-clock time on a day in the practice's zone. */
   at: (date: string, hours: number, minutes: number) => number
+  /** Draws which reviews name someone (demo/staff-stories.ts), apart from `random`. */
+  named?: Random
 }
 
 const sources = [
@@ -94,6 +97,11 @@ export async function demoReviews(options: DemoReviewOptions): Promise<Review[]>
       const text = random.pick(
         wanted.length ? wanted : reviewTexts.filter((t) => t.tone === tone && t.text !== ''),
       )
+      const story =
+        options.named && text.text !== ''
+          ? namedStory(tone, language, undefined, options.named)
+          : undefined
+      const words = story?.text ?? text.text
       const location = random.chance(0.58) ? locations[0]! : locations[1]!
       const recommendation =
         source === 'facebook'
@@ -111,9 +119,9 @@ export async function demoReviews(options: DemoReviewOptions): Promise<Review[]>
       if (time > now.getTime()) continue
       const createdAt = new Date(time).toISOString()
       const reading =
-        text.text.trim() === ''
+        words.trim() === ''
           ? undefined
-          : await commentReader.analyze(text.text, textLanguage(text.text, ['en', 'es']))
+          : await commentReader.analyze(words, textLanguage(words, ['en', 'es']))
       reviews.push({
         id: makeId(time),
         source,
@@ -121,7 +129,7 @@ export async function demoReviews(options: DemoReviewOptions): Promise<Review[]>
         locationId: location.id,
         stars,
         ...(recommendation && { recommendation }),
-        text: text.text,
+        text: words,
         authorName: random.pick(reviewerNames),
         url: `https://example.com/reviews/sunrise-dermatology-demo/${source}/${n}`,
         createdAt,

@@ -31,6 +31,9 @@ async function main(): Promise<number> {
   say(`Sign in at ${signIn.toString()}${embedded ? ' (after npm start)' : ''}:`)
   say(`  E-mail:   ${demo.owner.email}`)
   say(`  Password: ${password}`)
+  // The staff share it, to see what a recognised staffer or the manager sees.
+  for (const member of demo.team)
+    say(`  ${member.role.padEnd(8)}  ${member.email} (${member.name})`)
   return 0
 }
 

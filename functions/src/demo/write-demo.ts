@@ -1,6 +1,8 @@
 import type { SurveyDefinition } from '../domain/surveys'
 import type { Db } from '../store/db'
 import * as locations from '../store/locations'
+import { writeMembers } from '../store/member-batches'
+import { writeMoments } from '../store/moment-batches'
 import * as practices from '../store/practices'
 import * as providers from '../store/providers'
 import { versionKey, writeResponses } from '../store/response-batches'
@@ -27,6 +29,9 @@ export async function writeDemo(
   await Promise.all([
     ...demo.locations.map((location) => locations.create(db, practice.id, location)),
     ...demo.providers.map((provider) => providers.create(db, practice.id, provider)),
+    // The staff sign in with the owner's password: the demo's visitor can see what they see.
+    writeMembers(db, practice.id, demo.team, passwordHash),
+    writeMoments(db, practice.id, demo.moments, demo.submissions),
   ])
   const definitions = new Map<string, SurveyDefinition>()
   await Promise.all(

@@ -101,6 +101,26 @@ export const Practice = z.object({
 })
 export type Practice = z.infer<typeof Practice>
 
+/** A name patients use for a staffer or provider: "Dr. K", "Luisito", "Maria at the front desk". */
+export const Alias = plainString()
+  .trim()
+  .min(1, 'Required')
+  .max(60, 'Use at most 60 characters')
+  .refine((alias) => /\p{L}/u.test(alias), 'An alias needs a letter')
+
+/** Items written before the customer-experience moment read as "no aliases". */
+export const Aliases = z
+  .array(Alias)
+  .max(10, 'At most 10 aliases')
+  .refine(
+    (aliases) => new Set(aliases.map((a) => a.toLocaleLowerCase())).size === aliases.length,
+    'Each alias once',
+  )
+  .default([])
+
+/** "Don't feature me": never a candidate, on a moment, a recognition wall or the team view. */
+export const FeatureOptOut = z.boolean().default(false)
+
 export const User = z.object({
   id: Id,
   practiceId: Id,
@@ -108,6 +128,8 @@ export const User = z.object({
   email: Email,
   role: Role,
   createdAt: z.iso.datetime(),
+  aliases: Aliases,
+  featureOptOut: FeatureOptOut,
 })
 export type User = z.infer<typeof User>
 
@@ -131,6 +153,8 @@ export const Provider = z.object({
     .array(Id)
     .max(50)
     .refine((ids) => new Set(ids).size === ids.length, 'Each location once'),
+  aliases: Aliases,
+  featureOptOut: FeatureOptOut,
 })
 export type Provider = z.infer<typeof Provider>
 export const NewProvider = Provider.omit({ id: true }).extend({

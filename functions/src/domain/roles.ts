@@ -17,6 +17,11 @@ const abilities = {
   'responses:export': ['owner', 'manager'],
   /** Import reviews from other sites and past survey results from other tools (CSV files). */
   'imports:run': ['owner', 'manager'],
+  /**
+   * Pick and write the week's customer-experience moment, recognise staff, see every
+   * submission; set anyone's aliases.
+   */
+  'moments:manage': ['owner', 'manager'],
   /** Read the local outbox of e-mails the product would have sent. */
   'outbox:read': ['owner', 'manager'],
   /**

@@ -138,7 +138,7 @@ export const ThemeTerm = z
   .refine((term) => Term.safeParse(term.replace(/^!/, '')).success, {
     message: 'Use lower-case words separated by single spaces; start with ! to exclude a phrase',
   })
-const ThemeTerms = z
+export const ThemeTerms = z
   .array(ThemeTerm)
   .refine((terms) => terms.some((term) => !term.startsWith('!')), {
     message: 'Give at least one term that finds the theme',
@@ -224,14 +224,17 @@ export const PolarityLexicon = z
   })
 export type PolarityLexicon = z.infer<typeof PolarityLexicon>
 
-const compiledThemes = new WeakMap<readonly Theme[], Map<Language, TermSet<boolean>[]>>()
+/** What matching needs of a theme: comment themes and praise themes (moments) both have it. */
+export type MatchableTheme = Pick<Theme, 'id' | 'terms'>
+
+const compiledThemes = new WeakMap<readonly MatchableTheme[], Map<Language, TermSet<boolean>[]>>()
 
 /**
  * Each theme's terms for a language, valued true when they find the theme and false when they
  * exclude a phrase. A Spanish comment also tries the English whole words ("el copay", "el
  * portal"), not English prefixes, which catch Spanish words: `record*` would find "recordaron".
  */
-function themeTerms(themes: readonly Theme[], language: Language): TermSet<boolean>[] {
+function themeTerms(themes: readonly MatchableTheme[], language: Language): TermSet<boolean>[] {
   let byLanguage = compiledThemes.get(themes)
   if (!byLanguage) compiledThemes.set(themes, (byLanguage = new Map()))
   let sets = byLanguage.get(language)
@@ -266,7 +269,11 @@ function finds(terms: TermSet<boolean>, tokens: readonly string[]): boolean {
  * @example
  * matchThemes('Esperé dos horas y nadie me llamó', 'es', themes) // ['wait-time', 'phone-follow-up']
  */
-export function matchThemes(text: string, language: Language, themes: readonly Theme[]): string[] {
+export function matchThemes(
+  text: string,
+  language: Language,
+  themes: readonly MatchableTheme[],
+): string[] {
   const tokens = tokenize(text)
   if (tokens.length === 0) return []
   const sets = themeTerms(themes, language)

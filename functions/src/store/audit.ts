@@ -15,7 +15,7 @@ export const AuditEntry = z.object({
   id: Id,
   at: z.iso.datetime(),
   actorId: Id,
-  action: z.enum(['responses.export', 'reviews.reply']),
+  action: z.enum(['responses.export', 'reviews.reply', 'moments.candidates']),
   /** What was asked for: the request's filters (ids, days, scores), as given. */
   details: z.record(z.string(), z.union([z.string(), z.number()])),
 })

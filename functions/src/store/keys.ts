@@ -335,3 +335,31 @@ export const auditEntry = (practiceId: string, at: string, id: string): Key => (
   pk: auditOf(practiceId),
   sk: `${at}#${id}`,
 })
+
+/**
+ * Customer-experience moments: `M#<id>` each (a practice has one or two a week, so reading them
+ * all is one small Query), and `O#<kind>#<origin id>` holding which moment a story became, so the
+ * same comment, review or submission never becomes a second moment.
+ */
+export const momentsOf = (practiceId: string) => `${practicePk(practiceId)}#MO`
+export const moment = (practiceId: string, momentId: string): Key => ({
+  pk: momentsOf(practiceId),
+  sk: `M#${momentId}`,
+})
+export const allMoments = (practiceId: string) => ({ pk: momentsOf(practiceId), skPrefix: 'M#' })
+export const momentOrigin = (practiceId: string, kind: string, originId: string): Key => ({
+  pk: momentsOf(practiceId),
+  sk: `O#${kind}#${originId}`,
+})
+/** Staff's "I saw this happen" stories, one partition per ISO week of the practice. */
+export const momentSubmissionsOf = (practiceId: string, week: string) =>
+  `${practicePk(practiceId)}#MS#${week}`
+export const momentSubmission = (practiceId: string, week: string, id: string): Key => ({
+  pk: momentSubmissionsOf(practiceId, week),
+  sk: id,
+})
+/** A finished week's praise by person, kept so the recognition wall does not re-read 13 weeks. */
+export const weekPraise = (practiceId: string, week: string): Key => ({
+  pk: momentsOf(practiceId),
+  sk: `T#${week}`,
+})

@@ -277,30 +277,50 @@ export async function list(
 }
 
 /**
- * How many reviews match the filter. The months are counted at once: most are empty or small,
- * and one after another they would make a two-year count wait on 25 round trips.
+ * A count stops here: a COUNT still reads every item it counts, so counting 100,000 reviews took
+ * 6 s in the bench (figure 13f) where the page itself took 0.1 s. "5,000+ reviews" says enough.
  */
-export async function count(db: Db, practiceId: string, filter: ReviewFilter): Promise<number> {
-  const perMonth = await Promise.all(
-    filter.months.map(async (month) => {
-      let total = 0
-      let startKey: Record<string, unknown> | undefined
-      do {
-        const page = await db.client.send(
-          new QueryCommand({
-            TableName: db.table,
-            ...reviewQuery(practiceId, month, filter),
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        )
-        total += page.Count ?? 0
-        startKey = page.LastEvaluatedKey
-      } while (startKey)
-      return total
-    }),
-  )
-  return perMonth.reduce((sum, n) => sum + n, 0)
+export const countCap = 5000
+/** Months counted at once: most are empty or small, and 25 one after another would wait. */
+const monthsAtOnce = 6
+
+/**
+ * How many reviews match the filter, up to `countCap` (`capped` says it stopped there), newest
+ * months first.
+ *
+ * @example
+ * await reviews.count(db, practiceId, { months: ['2026-11', '2026-10'] }) // { total: 42, capped: false }
+ */
+export async function count(
+  db: Db,
+  practiceId: string,
+  filter: ReviewFilter,
+  cap = countCap,
+): Promise<{ total: number; capped: boolean }> {
+  let total = 0
+  for (let m = 0; m < filter.months.length && total < cap; m += monthsAtOnce) {
+    const perMonth = await Promise.all(
+      filter.months.slice(m, m + monthsAtOnce).map(async (month) => {
+        let inMonth = 0
+        let startKey: Record<string, unknown> | undefined
+        do {
+          const page = await db.client.send(
+            new QueryCommand({
+              TableName: db.table,
+              ...reviewQuery(practiceId, month, filter),
+              Select: 'COUNT',
+              ExclusiveStartKey: startKey,
+            }),
+          )
+          inMonth += page.Count ?? 0
+          startKey = page.LastEvaluatedKey
+        } while (startKey && inMonth < cap)
+        return inMonth
+      }),
+    )
+    total += perMonth.reduce((sum, n) => sum + n, 0)
+  }
+  return { total: Math.min(total, cap), capped: total >= cap }
 }
 
 function reviewQuery(practiceId: string, month: string, filter: ReviewFilter) {

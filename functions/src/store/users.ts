@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
 import { NotFound } from '../domain/errors'
-import { Id, User, type Role } from '../domain/practice'
+import { Id, User } from '../domain/practice'
 import type { Db } from './db'
 import { fromItem, isConditionFailure } from './items'
 import * as keys from './keys'
@@ -131,20 +131,31 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
   return Item !== undefined
 }
 
-export async function setRole(
+/** What may change on a person after they joined: their role, and how patients know them. */
+export type MemberChanges = Partial<Pick<User, 'role' | 'aliases' | 'featureOptOut'>>
+
+export async function change(
   db: Db,
   practiceId: string,
   userId: string,
-  role: Role,
+  changes: MemberChanges,
 ): Promise<User> {
+  const fields = Object.entries(changes).filter(([, value]) => value !== undefined)
+  if (fields.length === 0) {
+    const existing = await get(db, practiceId, userId)
+    if (!existing) throw new NotFound('team member', userId)
+    return existing
+  }
   try {
     const { Attributes } = await db.client.send(
       new UpdateCommand({
         TableName: db.table,
         Key: keys.user(practiceId, userId),
-        UpdateExpression: 'SET #role = :role',
-        ExpressionAttributeNames: { '#role': 'role' },
-        ExpressionAttributeValues: { ':role': role },
+        UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(
+          fields.map(([name, value]) => [`:${name}`, value]),
+        ),
         ConditionExpression: 'attribute_exists(pk)',
         ReturnValues: 'ALL_NEW',
       }),

@@ -149,6 +149,7 @@ describe('roles', () => {
       'surveys:manage',
       'responses:export',
       'imports:run',
+      'moments:manage',
       'outbox:read',
       'boards:facilitate',
     ])

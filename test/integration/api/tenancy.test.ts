@@ -49,6 +49,16 @@ async function practiceWithEverything(name: string) {
     })
   ).body.board
   const guestLink = (await owner.post(`/api/boards/${board.id}/guest-links`, {})).body
+  const moment = (
+    await owner.post('/api/moments', {
+      week: '2026-W48',
+      quote: `${name} secret moment quote`,
+      staff: [{ kind: 'provider', id: provider.id }],
+      whatTheyDid: `${name} secret deed`,
+      patientGain: `${name} secret gain`,
+    })
+  ).body
+  await staff.member.post('/api/moments/submissions', { story: `${name} secret staff story` })
   return {
     ...practice,
     staff,
@@ -61,6 +71,7 @@ async function practiceWithEverything(name: string) {
       version: '1',
       boardId: board.id as string,
       linkId: guestLink.id as string,
+      momentId: moment.id as string,
       // The template catalogue is shared by every practice: not tenant data.
       templateId: 'visit-pulse',
       // A review site is named, not numbered: the practice comes from the session.
@@ -84,6 +95,10 @@ async function practiceWithEverything(name: string) {
       board.id,
       `${name} board`,
       `${name} persona`,
+      moment.id,
+      `${name} secret moment quote`,
+      `${name} secret deed`,
+      `${name} secret staff story`,
     ],
   }
 }
@@ -129,6 +144,19 @@ function sampleBody(operation: string, other: typeof a): unknown {
     ...reviewSourceBodies([{ externalId: 'probe', locationId: other.ids.locationId }]),
     'POST /api/reviews/{id}/reply/check': { text: 'Thank you for your feedback.' },
     'PUT /api/reviews/{id}/reply': { text: 'Taken over', acknowledgeWarnings: true },
+    // Naming A's people: refused as not of this practice, never stored against them.
+    'POST /api/moments/submissions': {
+      story: 'Probe story',
+      staff: [{ kind: 'user', id: other.ids.userId }],
+    },
+    'POST /api/moments': {
+      week: '2026-W48',
+      quote: 'Probe quote',
+      staff: [{ kind: 'provider', id: other.ids.providerId }],
+      whatTheyDid: 'Probe',
+      patientGain: 'Probe',
+    },
+    'PATCH /api/moments/{id}': { whatTheyDid: 'Taken over' },
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',
@@ -166,6 +194,8 @@ const snapshotPaths = [
   '/api/journey',
   '/api/responses',
   '/api/boards',
+  '/api/moments',
+  '/api/recognition',
 ]
 
 async function snapshot(caller: Caller) {

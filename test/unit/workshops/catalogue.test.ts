@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { Agenda, agendaIn, agendaMinutes } from '../../../functions/src/domain/agendas'
 import { checkAnswers } from '../../../functions/src/domain/answers'
 import { Canvas } from '../../../functions/src/domain/boards/canvas'
 import { Journey, standardTouchpoints } from '../../../functions/src/domain/journeys'
@@ -7,6 +8,7 @@ import { languages, specialties, type Specialty } from '../../../functions/src/d
 import { compositeIds, SurveyTemplate } from '../../../functions/src/domain/surveys'
 import { fold, PolarityLexicon, ThemeLexicon } from '../../../functions/src/domain/themes'
 import {
+  agendas,
   canvases,
   journeyFor,
   journeys,
@@ -18,7 +20,7 @@ import {
 const workshops = new URL('../../../workshops/', import.meta.url)
 
 /** The files as they are on disk: the loader must list each, and zod must not drop a field. */
-function readFolder(folder: 'surveys' | 'journeys' | 'canvases') {
+function readFolder(folder: 'surveys' | 'journeys' | 'canvases' | 'agendas') {
   const dir = new URL(`${folder}/`, workshops)
   const names = readdirSync(dir).sort()
   return names.map((name) => ({
@@ -31,6 +33,7 @@ function readFolder(folder: 'surveys' | 'journeys' | 'canvases') {
 const surveyFiles = readFolder('surveys')
 const journeyFiles = readFolder('journeys')
 const canvasFiles = readFolder('canvases')
+const agendaFiles = readFolder('agendas')
 
 function template(id: string): SurveyTemplate {
   const found = surveyTemplates.find((candidate) => candidate.id === id)
@@ -565,5 +568,81 @@ describe('canvases', () => {
       'pains',
       'opportunities',
     ])
+  })
+})
+
+describe('meeting agendas', () => {
+  const byId = agendas.map((agenda) => [agenda.id, agenda] as const)
+  const agenda = (id: string) => {
+    const found = agendas.find((candidate) => candidate.id === id)
+    if (!found) throw new Error(`No agenda "${id}"`)
+    return found
+  }
+
+  it('are JSON files, each loaded by workshops/index.ts', () => {
+    expect(
+      agendaFiles.filter((file) => !file.name.endsWith('.json')).map((file) => file.name),
+    ).toEqual([])
+    expect(agendas).toHaveLength(agendaFiles.length)
+    for (const file of agendaFiles)
+      expect(agendas, file.name).toContainEqual(Agenda.parse(file.data))
+  })
+
+  it.each(agendaFiles)('$name fits the schema, named after its id', ({ name, data }) => {
+    const result = Agenda.safeParse(data)
+    expect(result.error?.issues ?? []).toEqual([])
+    expect(`${result.data?.id}.json`).toBe(name)
+  })
+
+  it.each(agendaFiles)('$name has no field the schema would silently drop', ({ data }) => {
+    expect(Agenda.parse(data)).toMatchObject(data as object)
+  })
+
+  it.each(agendaFiles)('$name is complete in English and Spanish', ({ data }) => {
+    expect(localizedStrings(data).length).toBeGreaterThan(5)
+    expect(incompleteStrings(data)).toEqual([])
+  })
+
+  it('have unique ids, and so do their items', () => {
+    const ids = agendas.map((candidate) => candidate.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const [id, candidate] of byId) {
+      const itemIds = candidate.items.map((item) => item.id)
+      expect(new Set(itemIds).size, id).toBe(itemIds.length)
+    }
+  })
+
+  it('the weekly staff meeting takes 15-20 minutes: the moment first, then numbers, actions, a board, a close', () => {
+    const weekly = agenda('weekly-staff-meeting')
+    expect(agendaMinutes(weekly)).toBeGreaterThanOrEqual(15)
+    expect(agendaMinutes(weekly)).toBeLessThanOrEqual(20)
+    expect(weekly.items.map((item) => item.kind)).toEqual([
+      'moment',
+      'numbers',
+      'actions',
+      'board',
+      'discussion',
+    ])
+  })
+
+  it('the daily huddle is shorter than the weekly meeting and opens with the moment', () => {
+    const huddle = agenda('daily-huddle')
+    expect(agendaMinutes(huddle)).toBeLessThan(agendaMinutes(agenda('weekly-staff-meeting')))
+    expect(agendaMinutes(huddle)).toBeLessThanOrEqual(10)
+    expect(huddle.items[0]?.kind).toBe('moment')
+  })
+
+  it('the weekly meeting is first: meeting mode opens with it', () => {
+    expect(agendas[0]?.id).toBe('weekly-staff-meeting')
+  })
+
+  it.each(byId)('%s reads in each language with its total minutes', (_id, candidate) => {
+    for (const language of languages) {
+      const local = agendaIn(candidate, language)
+      expect(local.minutes).toBe(agendaMinutes(candidate))
+      expect(local.items.map((item) => item.title)).toEqual(
+        candidate.items.map((item) => item.title[language]),
+      )
+    }
   })
 })

@@ -21,6 +21,7 @@ import type {
   LocationChanges,
   Me,
   Member,
+  MemberChanges,
   NewInvitation,
   NewLocation,
   NewPractice,
@@ -150,6 +151,8 @@ export const team = {
   get: (options?: RequestOptions) => get<Team>('/api/team', options),
   changeRole: (userId: string, role: InvitableRole) =>
     patch<Member>(`/api/team/${id(userId)}`, { role }),
+  /** Aliases and "don't feature me" (yours, or others' as your role allows). */
+  update: (userId: string, body: MemberChanges) => patch<Member>(`/api/team/${id(userId)}`, body),
   remove: (userId: string) => del(`/api/team/${id(userId)}`),
 }
 

@@ -19,6 +19,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/surveys', label: 'Surveys' },
   { href: '/responses', label: 'Responses' },
   { href: '/reviews', label: 'Reviews' },
+  { href: '/moments', label: 'Moments' },
   { href: '/workshops', label: 'Workshops' },
   { href: '/settings', label: 'Settings' },
   {

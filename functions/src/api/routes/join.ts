@@ -67,6 +67,8 @@ export const joinApi = new OpenAPIHono<AppEnv>()
         email: invitation.email,
         role: invitation.role,
         createdAt: new Date().toISOString(),
+        aliases: [],
+        featureOptOut: false,
       },
       passwordHash,
     }))

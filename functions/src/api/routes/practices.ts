@@ -64,6 +64,8 @@ export const practicesApi = new OpenAPIHono<AppEnv>()
       email: body.email,
       role: 'owner',
       createdAt: now,
+      aliases: [],
+      featureOptOut: false,
     }
     await practices.create(c.var.db, {
       practice,

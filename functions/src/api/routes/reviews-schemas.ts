@@ -69,7 +69,9 @@ export const ReviewItem = z
 export type ReviewItem = z.infer<typeof ReviewItem>
 
 export const ReviewPage = z.object({
+  /** How many match, counted up to 5,000 (`totalCapped` then says "at least"). */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   items: z.array(ReviewItem),
   nextCursor: z.string().nullable(),
 })

@@ -158,10 +158,13 @@ export const reviewsApi = new OpenAPIHono<AppEnv>().openapi(listReviews, async (
       const batch = await reviews.list(db, practice.id, filter, { limit: 500, cursor: counting })
       total += batch.items.filter(matches).length
       counting = batch.next
-    } while (counting)
-    return total
+    } while (counting && total < reviews.countCap)
+    return { total: Math.min(total, reviews.countCap), capped: total >= reviews.countCap }
   }
   // The page and the total read the same partitions independently: at once, not one then the other.
-  const [page, total] = await Promise.all([readPage(), countAll()])
-  return c.json({ total, items: page, nextCursor: next ? encodeCursor(next) : null }, 200)
+  const [page, { total, capped }] = await Promise.all([readPage(), countAll()])
+  return c.json(
+    { total, totalCapped: capped, items: page, nextCursor: next ? encodeCursor(next) : null },
+    200,
+  )
 })

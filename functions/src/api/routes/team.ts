@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { addDays } from 'date-fns'
 import { ulid } from 'ulid'
 import { z } from 'zod'
-import { AlreadyExists, Invalid, NotFound } from '../../domain/errors'
+import { AlreadyExists, Forbidden, Invalid } from '../../domain/errors'
 import { Id, type Invitation } from '../../domain/practice'
 import { countOf } from '../../domain/plural'
 import { can } from '../../domain/roles'
@@ -14,7 +14,7 @@ import type { AppEnv } from '../env'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity, TeamMember, toTeamMember } from '../schemas'
-import { CreatedInvitation, NewInvitation, RoleChange, Team } from './team-schemas'
+import { CreatedInvitation, MemberChanges, NewInvitation, Team } from './team-schemas'
 import { publicOrigin } from '../public-origin'
 import { revokeBoardRights } from '../board-rights'
 
@@ -32,16 +32,21 @@ const getTeam = createRoute({
   responses: { 200: jsonResponse(Team, 'The team'), ...problemResponses(401, 403) },
 })
 
-const changeRole = createRoute({
+const changeMember = createRoute({
   method: 'patch',
   path: '/team/{userId}',
   tags: ['Team'],
-  summary: "Change a person's role",
+  summary: 'Change a person\'s role, aliases or "don\'t feature me"',
+  description:
+    'The owner changes roles (never their own). Anyone sets their own `aliases` (the names ' +
+    'patients use: "Dr. K", "Luisito") and `featureOptOut`; owners and managers set others\' ' +
+    "aliases; the owner, others' opt-out. Each field is checked on its own: 403 names the first " +
+    'one the caller may not change.',
   security: sessionSecurity,
-  middleware: manageTeam,
-  request: { params: memberParams, ...jsonBody(RoleChange) },
+  middleware: readTeam,
+  request: { params: memberParams, ...jsonBody(MemberChanges) },
   responses: {
-    200: jsonResponse(TeamMember, 'The person with their new role'),
+    200: jsonResponse(TeamMember, 'The person as changed'),
     ...problemResponses(400, 401, 403, 404),
   },
 })
@@ -131,14 +136,25 @@ export const teamApi = new OpenAPIHono<AppEnv>()
     members.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     return c.json({ members: members.map(toTeamMember), invitations: pending }, 200)
   })
-  .openapi(changeRole, async (c) => {
+  .openapi(changeMember, async (c) => {
     const { userId } = c.req.valid('param')
-    assertNotSelf(c.var.auth.user.id, userId)
-    const { role } = c.req.valid('json')
-    const existing = await users.get(c.var.db, c.var.auth.practice.id, userId)
-    if (!existing) throw new NotFound('team member', userId)
-    const updated = await users.setRole(c.var.db, c.var.auth.practice.id, userId, role)
-    await revokeBoardRights(c.var.deps, c.var.auth.practice.id, userId)
+    const changes = c.req.valid('json')
+    const { user, practice } = c.var.auth
+    const self = user.id === userId
+    if (changes.role !== undefined) {
+      if (!can(user.role, 'team:manage')) throw new Forbidden('Only the owner changes roles.')
+      assertNotSelf(user.id, userId)
+    }
+    if (changes.aliases !== undefined && !self && !can(user.role, 'moments:manage')) {
+      throw new Forbidden("Only owners and managers set someone else's aliases.")
+    }
+    if (changes.featureOptOut !== undefined && !self && !can(user.role, 'team:manage')) {
+      throw new Forbidden('Only the person themself, or the owner, chooses not to be featured.')
+    }
+    const updated = await users.change(c.var.db, practice.id, userId, changes)
+    if (changes.role !== undefined) {
+      await revokeBoardRights(c.var.deps, practice.id, userId)
+    }
     return c.json(toTeamMember(updated), 200)
   })
   .openapi(removeMember, async (c) => {
