@@ -92,6 +92,10 @@ test('the owner gives a staffer an alias, patients praise her by it, and her "do
   // Maria opts out on her own account page.
   await maria.page.goto('/settings/account')
   await expect(maria.page.getByRole('list', { name: 'Aliases added' })).toHaveText(/Mari/)
+  // Her own page speaks to her, not about her.
+  await expect(maria.page.getByRole('textbox', { name: 'Aliases' })).toHaveAccessibleDescription(
+    'What patients call you in comments and reviews. Press Enter after each one.',
+  )
   const optOut = maria.page.getByRole('checkbox', { name: 'Don’t feature me' })
   await expect(optOut).toHaveAccessibleDescription(
     'You will not appear in moments, on the recognition wall or in the team view, and patients’ stories that name you are not suggested.',
