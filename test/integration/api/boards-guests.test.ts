@@ -85,6 +85,8 @@ describe('guest links', () => {
       csrfToken: guest.csrfToken,
       canSearchEvidence: false,
       canManageActions: false,
+      // A guest opens no governance case from the board's actions.
+      canOpenCases: false,
     })
   })
 

@@ -303,6 +303,8 @@ describe('who may do what on a board', () => {
       facilitator: true,
       canSearchEvidence: true,
       canManageActions: true,
+      // Staff read cases but do not open them.
+      canOpenCases: false,
     })
     expect((await me(owner)).facilitator).toBe(true)
     expect((await me(owner)).participant.id).toBe(`u_${ownerId}`)
@@ -310,6 +312,7 @@ describe('who may do what on a board', () => {
     expect(await me(committee.member)).toMatchObject({
       facilitator: false,
       canSearchEvidence: true,
+      canOpenCases: true,
     })
     expect((await me(owner)).csrfToken).toBe(owner.csrfToken)
 
