@@ -137,7 +137,11 @@ base(
     await expect(page.getByText(/Not enough answers yet/).first()).toBeVisible()
     await page.keyboard.press('ArrowRight')
     await expect(title(page)).toHaveText('Open follow-up actions')
-    await expect(page.getByText('Put a delay board at check-in')).toBeVisible()
+    await expect(page.getByText('Put a delay board at check-in', { exact: true })).toBeVisible()
+    // The owner may take an action to the governance committee as a case.
+    await expect(
+      page.getByRole('link', { name: /^Open a case\W+Put a delay board at check-in$/ }),
+    ).toHaveAttribute('href', /^\/cases\/new\?origin=board-action/)
     await expect(page.getByText('Overdue since Jan 5, 2026')).toBeVisible()
     await expect(page.getByRole('link', { name: 'Waiting room, Monday rush' })).toHaveAttribute(
       'href',
