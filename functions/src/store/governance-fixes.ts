@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { Fix } from '../domain/governance/fixes'
 import type { HistoryEntry } from '../domain/governance/history'
-import { NotFound } from '../domain/errors'
+import { Conflict, NotFound } from '../domain/errors'
 import { historyPut } from './case-history'
 import type { Db } from './db'
 import { cancellationReasons, fromItem, toItem } from './items'
@@ -52,6 +52,47 @@ export async function create(
     if (cancellationReasons(err)?.[1] === 'ConditionalCheckFailed') throw new NotFound('case')
     throw err
   }
+}
+
+/**
+ * Replace a fix with `next`, with its line in the case's history, unless someone changed it since
+ * `existing` was read (409 `changed`: the second of two edits is refused, not silently lost).
+ *
+ * @example
+ * const before = await fixes.getFix(db, practiceId, id)
+ * await fixes.replace(db, practiceId, before, { ...before, effectiveOn: '2026-12-07', updatedAt: now }, history)
+ */
+export async function replace(
+  db: Db,
+  practiceId: string,
+  existing: Fix,
+  next: Fix,
+  history: HistoryEntry,
+): Promise<Fix> {
+  const parsed = Fix.parse(next)
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.table,
+              Item: toItem(keys.fix(practiceId, parsed.id), 'fix', parsed),
+              ConditionExpression: 'updatedAt = :seen',
+              ExpressionAttributeValues: { ':seen': existing.updatedAt },
+            },
+          },
+          historyPut(db, practiceId, parsed.caseId, history),
+        ],
+      }),
+    )
+  } catch (err) {
+    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
+      throw new Conflict('Someone else changed this fix; reload it.', 'changed', 'id')
+    }
+    throw err
+  }
+  return parsed
 }
 
 /** The fix with this id in this practice, if there is one. */

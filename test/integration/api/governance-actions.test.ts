@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../functions/src/api/app'
 import type { Db } from '../../../functions/src/store/db'
 import * as actions from '../../../functions/src/store/governance-actions'
+import * as fixes from '../../../functions/src/store/governance-fixes'
 import { freshPractice, testApp } from '../../support/api'
 import { testDb } from '../../support/db'
 import { governancePractice, handCase } from '../../support/governance'
@@ -89,6 +90,91 @@ describe('systemic fixes and action items', { timeout: 90_000 }, () => {
     ).toEqual([
       'Fix added: “Remind the desk to announce delays” (weaker, training), effective 2026-11-02',
       'Fix added: “A screen at check-in shows the current wait” (stronger, architectural-change), effective 2026-11-02',
+    ])
+  })
+
+  it('changes a fix: its date, its RCA² grade checked against the other, each change in history', async () => {
+    const p = await openCase()
+    const fix = (await p.owner.post(`/api/cases/${p.caseId}/fixes`, weaker)).body
+    const moved = await p.committee.member.patch(`/api/fixes/${fix.id}`, {
+      effectiveOn: '2026-11-09',
+      description: 'Announced at every half hour',
+    })
+    expect(moved.status).toBe(200)
+    expect(moved.body).toMatchObject({ ...weaker, effectiveOn: '2026-11-09', id: fix.id })
+    expect(moved.body.description).toBe('Announced at every half hour')
+    expect((await p.owner.get(`/api/cases/${p.caseId}`)).body.onlyWeakerFixes).toBe(true)
+
+    // Only the action type: RCA² rates a forcing function stronger, so the grade must come too.
+    const halfGraded = await p.owner.patch(`/api/fixes/${fix.id}`, {
+      actionType: 'forcing-function',
+    })
+    expect(halfGraded.status).toBe(400)
+    expect(halfGraded.body.errors).toEqual([
+      { field: 'strength', message: 'RCA² rates forcing-function as stronger' },
+    ])
+    const regraded = await p.owner.patch(`/api/fixes/${fix.id}`, {
+      actionType: 'forcing-function',
+      strength: 'stronger',
+      description: null,
+    })
+    expect(regraded.status).toBe(200)
+    expect(regraded.body.strength).toBe('stronger')
+    expect(regraded.body.description).toBeUndefined()
+    expect((await p.owner.get(`/api/cases/${p.caseId}`)).body.onlyWeakerFixes).toBe(false)
+
+    const bad = await p.owner.patch(`/api/fixes/${fix.id}`, {
+      title: '',
+      effectiveOn: 'soon',
+      touchpointId: 'parking',
+    })
+    expect(bad.status).toBe(400)
+    expect(fields(bad.body)).toEqual(['effectiveOn', 'title'])
+    const notInJourney = await p.owner.patch(`/api/fixes/${fix.id}`, { touchpointId: 'parking' })
+    expect(fields(notInJourney.body)).toEqual(['touchpointId'])
+    expect((await p.owner.patch(`/api/fixes/${fix.id}`, {})).status).toBe(400)
+    expect((await p.staff.member.patch(`/api/fixes/${fix.id}`, { title: 'Mine' })).status).toBe(403)
+    expect(
+      (await p.owner.patch('/api/fixes/01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B', { title: 'x' })).status,
+    ).toBe(404)
+
+    // Two edits from one reading: the second is refused, not silently lost.
+    const seen = (await fixes.getFix(db, p.practiceId, fix.id))!
+    await fixes.replace(
+      db,
+      p.practiceId,
+      seen,
+      { ...seen, title: 'First', updatedAt: new Date().toISOString() },
+      {
+        at: new Date().toISOString(),
+        by: seen.createdBy,
+        what: 'fix',
+        change: 'First edit',
+      },
+    )
+    await expect(
+      fixes.replace(
+        db,
+        p.practiceId,
+        seen,
+        { ...seen, title: 'Second' },
+        {
+          at: new Date().toISOString(),
+          by: seen.createdBy,
+          what: 'fix',
+          change: 'Second edit',
+        },
+      ),
+    ).rejects.toMatchObject({ status: 409, code: 'changed' })
+
+    const trail = (await p.owner.get(`/api/cases/${p.caseId}/history`)).body.items
+      .filter((i: { what: string }) => i.what === 'fix')
+      .map((i: { change: string }) => i.change)
+    expect(trail).toEqual([
+      'Fix added: “Remind the desk to announce delays” (weaker, training), effective 2026-11-02',
+      'Fix “Remind the desk to announce delays”: description changed, effective 2026-11-02 → 2026-11-09',
+      'Fix “Remind the desk to announce delays”: description changed, now stronger, forcing-function (was weaker, training)',
+      'First edit',
     ])
   })
 

@@ -265,6 +265,7 @@ function sampleBody(operation: string, other: typeof a): unknown {
       dueOn: '2026-12-10',
     },
     'PATCH /api/actions/{id}': { status: 'done', note: 'Taken over' },
+    'PATCH /api/fixes/{id}': { title: 'Taken over' },
     'POST /api/public/surveys/{id}/responses': {
       idempotencyKey: newKey(),
       language: 'en',

@@ -3,7 +3,7 @@ import { ulid } from 'ulid'
 import { z } from 'zod'
 import { Forbidden, NotFound } from '../../domain/errors'
 import type { CaseAction as CaseActionShape } from '../../domain/governance/actions'
-import type { Fix as FixShape } from '../../domain/governance/fixes'
+import { checkFixStrength, type Fix as FixShape } from '../../domain/governance/fixes'
 import { Id } from '../../domain/practice'
 import { can } from '../../domain/roles'
 import * as actions from '../../store/governance-actions'
@@ -15,7 +15,14 @@ import { checkMember, checkTouchpoint, FieldErrors, line, todayOf } from '../gov
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonBody, jsonResponse, sessionSecurity } from '../schemas'
-import { ActionChanges, CaseActionView, Fix, NewCaseAction, NewFix } from './cases-schemas'
+import {
+  ActionChanges,
+  CaseActionView,
+  Fix,
+  FixChanges,
+  NewCaseAction,
+  NewFix,
+} from './cases-schemas'
 
 const write = [requireSession(), requireAbility('governance:write')]
 const params = z.object({ id: Id })
@@ -34,6 +41,24 @@ const addFix = createRoute({
   middleware: write,
   request: { params, ...jsonBody(NewFix) },
   responses: { 201: jsonResponse(Fix, 'The fix'), ...problemResponses(400, 401, 403, 404) },
+})
+
+const changeFix = createRoute({
+  method: 'patch',
+  path: '/fixes/{id}',
+  tags: ['Governance'],
+  summary: 'Change a fix: its title, description, touch point, effective date or RCA² grade',
+  description:
+    'A new `actionType` or `strength` must agree with the other (the fix’s own when only one is ' +
+    'sent). `description: null` clears it. Moving `effectiveOn` moves the outcome’s baseline with ' +
+    'it. 409 `changed` when someone else changed the fix at the same time.',
+  security: sessionSecurity,
+  middleware: write,
+  request: { params, ...jsonBody(FixChanges) },
+  responses: {
+    200: jsonResponse(Fix, 'The fix as changed'),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
 })
 
 const addAction = createRoute({
@@ -70,6 +95,22 @@ const changeAction = createRoute({
 
 const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 79)}…` : title}”`
 
+/** What a fix's history line says changed (its words stay out: they may be long). */
+function fixChangesSaid(before: FixShape, after: FixShape): string[] {
+  const said: string[] = []
+  if (after.title !== before.title) said.push('title changed')
+  if (after.description !== before.description) said.push('description changed')
+  if (after.touchpointId !== before.touchpointId)
+    said.push(`touch point ${before.touchpointId} → ${after.touchpointId}`)
+  if (after.effectiveOn !== before.effectiveOn)
+    said.push(`effective ${before.effectiveOn} → ${after.effectiveOn}`)
+  if (after.actionType !== before.actionType || after.strength !== before.strength)
+    said.push(
+      `now ${after.strength}, ${after.actionType} (was ${before.strength}, ${before.actionType})`,
+    )
+  return said
+}
+
 export const caseWorkApi = new OpenAPIHono<AppEnv>()
   .openapi(addFix, async (c) => {
     const { practice, user } = c.var.auth
@@ -92,6 +133,35 @@ export const caseWorkApi = new OpenAPIHono<AppEnv>()
     const change = `Fix added: ${quoted(fix.title)} (${fix.strength}, ${fix.actionType}), effective ${fix.effectiveOn}`
     await fixes.create(c.var.db, practice.id, fix, line(user, at, 'fix', change))
     return c.json(fix, 201)
+  })
+  .openapi(changeFix, async (c) => {
+    const { practice, user } = c.var.auth
+    const { id } = c.req.valid('param')
+    const changes = c.req.valid('json')
+    const existing = await fixes.getFix(c.var.db, practice.id, id)
+    if (!existing) throw new NotFound('fix', id)
+    const errors = new FieldErrors()
+    const disagreement = checkFixStrength(existing, changes)
+    if (disagreement) errors.add('strength', disagreement)
+    if (changes.touchpointId && changes.touchpointId !== existing.touchpointId)
+      await checkTouchpoint(c.var.db, practice, changes.touchpointId, 'touchpointId', errors)
+    errors.throwIfAny()
+    const at = new Date().toISOString()
+    const { description, ...rest } = changes
+    const next: FixShape = { ...existing, ...rest, updatedAt: at }
+    if (description === null) delete next.description
+    else if (description !== undefined) next.description = description
+    const said = fixChangesSaid(existing, next)
+    if (said.length === 0) return c.json(existing, 200)
+    const change = `Fix ${quoted(existing.title)}: ${said.join(', ')}`
+    const saved = await fixes.replace(
+      c.var.db,
+      practice.id,
+      existing,
+      next,
+      line(user, at, 'fix', change),
+    )
+    return c.json(saved, 200)
   })
   .openapi(addAction, async (c) => {
     const { practice, user } = c.var.auth

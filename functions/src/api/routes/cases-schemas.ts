@@ -16,7 +16,7 @@ export { ActionChanges, NewCaseAction } from '../../domain/governance/actions'
 export { AnalysisBody } from '../../domain/governance/analysis'
 export { CaseChanges, NewCase } from '../../domain/governance/case'
 export { NewEvidence } from '../../domain/governance/evidence'
-export { NewFix } from '../../domain/governance/fixes'
+export { FixChanges, NewFix } from '../../domain/governance/fixes'
 export { Analysis, CaseAction, Evidence, Fix }
 
 export const ReviewClockView = z

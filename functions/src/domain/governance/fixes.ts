@@ -63,6 +63,41 @@ export const NewFix = z
   })
 export type NewFix = z.infer<typeof NewFix>
 
+/**
+ * `PATCH /api/fixes/{id}`: any of a fix's own fields. `description: null` clears it. A new action
+ * type or strength is checked against the other (the fix's own where only one is sent) by
+ * `checkFixStrength`, since only the route knows the fix being changed.
+ */
+export const FixChanges = z
+  .object({
+    title: Text(140).optional(),
+    description: Text(2000).nullable().optional(),
+    touchpointId: Slug.optional(),
+    effectiveOn: z.iso.date().optional(),
+    strength: Strength.optional(),
+    actionType: ActionType.optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, 'Change at least one field')
+export type FixChanges = z.infer<typeof FixChanges>
+
+/**
+ * Why a fix's strength and action type disagree after a change, or undefined when RCA² agrees.
+ *
+ * @example
+ * checkFixStrength({ strength: 'weaker', actionType: 'training' }, { actionType: 'forcing-function' })
+ * // 'RCA² rates forcing-function as stronger'
+ */
+export function checkFixStrength(
+  fix: Pick<Fix, 'strength' | 'actionType'>,
+  changes: Pick<FixChanges, 'strength' | 'actionType'>,
+): string | undefined {
+  const actionType = changes.actionType ?? fix.actionType
+  const strength = changes.strength ?? fix.strength
+  return strengthOf(actionType) === strength
+    ? undefined
+    : `RCA² rates ${actionType} as ${strengthOf(actionType)}`
+}
+
 export const Fix = z.object({
   id: Id,
   caseId: Id,
