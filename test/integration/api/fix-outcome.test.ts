@@ -8,7 +8,7 @@ import type { Fix } from '../../../functions/src/domain/governance/fixes'
 import type { Db } from '../../../functions/src/store/db'
 import { toItem } from '../../../functions/src/store/items'
 import * as keys from '../../../functions/src/store/keys'
-import { addMember, freshPractice, testApp } from '../../support/api'
+import { addMember, type Caller, freshPractice, testApp } from '../../support/api'
 import { csvOf, postCsv } from '../../support/csv-upload'
 import { testDb } from '../../support/db'
 import { publishedSurvey } from '../../support/surveys'
@@ -86,6 +86,17 @@ async function fixOn(practice: { practiceId: string; ownerId: string }, effectiv
   return fix.id
 }
 
+/** A committee meeting held today, exported as the practice's Markdown record. */
+async function minutesOfToday(practice: { owner: Caller }) {
+  const meeting = await practice.owner.post('/api/governance/meetings', {
+    date: new Date().toISOString().slice(0, 10),
+  })
+  expect(meeting.status).toBe(201)
+  const res = await practice.owner.get(`/api/governance/meetings/${meeting.body.id}/export.md`)
+  expect(res.status).toBe(200)
+  return res.body as string
+}
+
 /** Importing a few hundred rows takes seconds, more on a busy machine. */
 const importing = 120_000
 
@@ -129,6 +140,14 @@ describe('GET /api/fixes/{id}/outcome', () => {
       expect(res.body.pChart).toBeUndefined()
       // The pulse asks likelihood to recommend, so NPS is read the same way.
       expect(res.body.nps).toMatchObject({ verdict: 'improved', before: { n: 130 } })
+
+      // The meeting's minutes say the same in words (no chart on paper).
+      const md = await minutesOfToday(practice)
+      expect(md).toContain(
+        `- Check-in kiosk replaces the clipboard: stronger, in effect from ${effectiveOn} (case: ?). ` +
+          'Improved: top box 39% before, 79% after (p \\< 0.001), a shift above the baseline median; ' +
+          'NPS: Improved (-8 → +61)',
+      )
     },
     importing,
   )
@@ -154,6 +173,17 @@ describe('GET /api/fixes/{id}/outcome', () => {
       const short = await practice.owner.get(`/api/fixes/${steady}/outcome?baselineWeeks=4`)
       expect(short.body).toMatchObject({ baselineWeeks: 4, before: { n: 40 } })
       expect(short.body.needs).toContain('2 more weeks before the fix')
+
+      // In the minutes: no change before not enough data, each with what backs it.
+      const md = await minutesOfToday(practice)
+      const fixLines = md.split('\n').filter((line) => line.startsWith('- Check-in kiosk'))
+      expect(fixLines).toHaveLength(2)
+      expect(fixLines[0]).toMatch(
+        /\. No change yet: top box \d+% before, \d+% after \(p = 0\.\d+\), no signal on the run chart yet/,
+      )
+      expect(fixLines[1]).toContain(
+        '. Not enough data yet: it needs 3 more weeks after the fix (130 answers before, 30 answers after)',
+      )
     },
     importing,
   )

@@ -294,7 +294,10 @@ describe('the Markdown export of a meeting', () => {
       `- Ask IT about the \\*kiosk\\*: **overdue** ${day(-3)}, owner Sam committee`,
     )
     expect(md).not.toContain('Review in spring')
-    expect(md).toContain(`- Wait-time board at the desk: stronger, in effect from ${day(-1)}`)
+    expect(md).toContain(
+      `- Wait-time board at the desk: stronger, in effect from ${day(-1)} (case: \\# Not a heading ` +
+        '\\[a\\](https://evil.example)). Not enough data yet: it needs 6 more weeks after the fix',
+    )
     // A line of the document never starts a heading, link or HTML from stored text.
     expect(md.split('\n').filter((line) => line.startsWith('#'))).toEqual([
       `# Governance committee meeting, ${day(0)}`,
@@ -304,7 +307,7 @@ describe('the Markdown export of a meeting', () => {
       '## Decisions',
       '## Cases past their 72 hours without a review',
       '## Actions due and overdue',
-      '## Fixes in place',
+      '## Fixes in place and their outcome',
     ])
     expect(md).not.toMatch(/[^\\]\[Adopt\]/)
     // The committee's record: no case description, no patient's words.

@@ -1,10 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { dayOf } from '../../domain/calendar'
 import { NotFound } from '../../domain/errors'
-import { fixOutcome, outcomeWindow } from '../../domain/governance/outcome'
 import { getFix } from '../../store/governance-fixes'
-import { weeklyTopBox } from '../../store/touchpoint-weeks'
 import type { AppEnv } from '../env'
+import { outcomeOfFix } from '../governance/outcome-of-fix'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { jsonResponse, sessionSecurity } from '../schemas'
@@ -39,20 +38,6 @@ export const fixOutcomeApi = new OpenAPIHono<AppEnv>().openapi(outcomeRoute, asy
   const fix = await getFix(c.var.db, practice.id, id)
   if (!fix) throw new NotFound('fix', id)
   const today = dayOf(new Date(), practice.timeZone)
-  const window = outcomeWindow(fix.effectiveOn, today, baselineWeeks)
-  const weeks = await weeklyTopBox(
-    c.var.db,
-    practice.id,
-    fix.touchpointId,
-    window.baseline[0] ?? window.fixWeek,
-    window.after.at(-1) ?? window.fixWeek,
-  )
-  const outcome = fixOutcome({
-    weeks,
-    effectiveOn: fix.effectiveOn,
-    today,
-    baselineWeeks,
-    minimumAnswers: practice.minimumResponses,
-  })
+  const outcome = await outcomeOfFix(c.var.db, practice, fix, { today, baselineWeeks })
   return c.json({ fixId: fix.id, touchpointId: fix.touchpointId, ...outcome }, 200)
 })

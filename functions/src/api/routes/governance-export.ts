@@ -6,6 +6,8 @@ import { dayOf } from '../../domain/calendar'
 import { NotFound } from '../../domain/errors'
 import { reviewClock } from '../../domain/governance/case'
 import { minutesMarkdown } from '../../domain/governance/minutes-markdown'
+import type { Verdict } from '../../domain/governance/outcome-verdict'
+import { outcomeLine } from '../../domain/governance/outcome-words'
 import { Id } from '../../domain/practice'
 import * as actions from '../../store/governance-actions'
 import * as cases from '../../store/governance-cases'
@@ -13,6 +15,7 @@ import * as committee from '../../store/governance-committee'
 import * as fixes from '../../store/governance-fixes'
 import * as users from '../../store/users'
 import type { AppEnv } from '../env'
+import { outcomeOfFix } from '../governance/outcome-of-fix'
 import { requireAbility, requireSession } from '../middleware/session'
 import { problemResponses } from '../problem'
 import { sessionSecurity } from '../schemas'
@@ -29,7 +32,8 @@ const exportMinutes = createRoute({
     'Who was there, the agenda, the minutes, each decision with its cases (title and status), and ' +
     'as of the export: the cases past their 72 hours without a review, the actions not done that ' +
     `are overdue or due within ${dueWithinDays} days of the meeting, and the fixes in effect by its date ` +
-    "(with their RCA² strength and date). The committee's words only: no case description, " +
+    '(with their RCA² strength and date) and their outcome in words, worse first, then improved, no ' +
+    "change and not enough data. The committee's words only: no case description, " +
     "evidence or patient's words. Every stored text is Markdown-escaped.",
   security: sessionSecurity,
   middleware: [requireSession(), requireAbility('practice:read')],
@@ -39,6 +43,14 @@ const exportMinutes = createRoute({
     ...problemResponses(400, 401, 403, 404),
   },
 })
+
+/** The order of the fixes in the minutes: what needs the committee's attention first. */
+const verdictOrder: Record<Verdict, number> = {
+  worse: 0,
+  improved: 1,
+  'no-change': 2,
+  'not-enough-data': 3,
+}
 
 const addDays = (day: string, days: number) => {
   const date = new Date(`${day}T00:00:00Z`)
@@ -66,6 +78,17 @@ export const governanceExportApi = new OpenAPIHono<AppEnv>().openapi(exportMinut
   const caseById = new Map(register.map((kase) => [kase.id, kase]))
   const caseTitle = (caseId: string) => caseById.get(caseId)?.title ?? '?'
   const agenda = agendas.find((candidate) => candidate.id === meeting.agendaId)
+  const inEffect = fixList.filter((fix) => fix.effectiveOn <= meeting.date)
+  const outcomes = await Promise.all(
+    inEffect.map((fix) => outcomeOfFix(c.var.db, practice, fix, { today })),
+  )
+  const judged = inEffect
+    .map((fix, i) => ({ fix, outcome: outcomes[i]! }))
+    .sort(
+      (a, b) =>
+        verdictOrder[a.outcome.verdict] - verdictOrder[b.outcome.verdict] ||
+        a.fix.effectiveOn.localeCompare(b.fix.effectiveOn),
+    )
   const markdown = minutesMarkdown({
     language,
     practiceName: practice.name,
@@ -100,15 +123,13 @@ export const governanceExportApi = new OpenAPIHono<AppEnv>().openapi(exportMinut
         overdue: action.dueOn < today,
         caseTitle: caseTitle(action.caseId),
       })),
-    fixes: fixList
-      .filter((fix) => fix.effectiveOn <= meeting.date)
-      .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn))
-      .map((fix) => ({
-        title: fix.title,
-        caseTitle: caseTitle(fix.caseId),
-        strength: fix.strength,
-        effectiveOn: fix.effectiveOn,
-      })),
+    fixes: judged.map(({ fix, outcome }) => ({
+      title: fix.title,
+      caseTitle: caseTitle(fix.caseId),
+      strength: fix.strength,
+      effectiveOn: fix.effectiveOn,
+      outcome: outcomeLine(outcome, language),
+    })),
     asOf: now.toISOString(),
   })
   return c.body(markdown, 200, {

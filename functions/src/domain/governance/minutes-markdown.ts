@@ -7,7 +7,7 @@ import type { Strength } from './fixes'
 /**
  * A committee meeting as a Markdown document for the practice's records: who was there, the
  * agenda, the minutes, each decision with its cases, and the state of the work as of the export
- * (cases past their 72 hours, actions due and overdue, fixes in place). It is the committee's
+ * (cases past their 72 hours, actions due and overdue, fixes in place and their outcome). It is the committee's
  * record, so it holds the committee's words only: case titles, never a case's description, its
  * evidence or any patient's words. Every stored text is escaped, so a title like `# x` or
  * `[a](b)` prints as those characters.
@@ -67,7 +67,7 @@ const words = {
     overdue: 'overdue',
     due: 'due',
     owner: 'owner',
-    fixes: 'Fixes in place',
+    fixes: 'Fixes in place and their outcome',
     noFixes: 'None.',
     case: 'case',
     from: 'in effect from',
@@ -104,7 +104,7 @@ const words = {
     overdue: 'vencida',
     due: 'vence',
     owner: 'responsable',
-    fixes: 'Soluciones en vigor',
+    fixes: 'Soluciones en vigor y su resultado',
     noFixes: 'Ninguna.',
     case: 'caso',
     from: 'en vigor desde',
