@@ -81,7 +81,17 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   await expect(p.getByRole('region', { name: 'Evidence' }).locator('blockquote')).toContainText(
     'We waited an hour',
   )
+  // Back on the responses, its card links to the case instead of offering a second one.
+  const caseUrl = p.url()
+  await p.goto('/responses')
+  await expect(p.getByRole('link', { name: 'Open a case from this response' })).toHaveCount(0)
+  await p.getByRole('link', { name: 'Case opened from this response' }).click()
+  await expect(p).toHaveURL(caseUrl)
 
+  // The editor opens on demand (the page stays short), with the first field to type in.
+  await expect(p.getByRole('form', { name: 'Edit the analysis' })).toHaveCount(0)
+  await p.getByRole('button', { name: 'Start the analysis' }).click()
+  await expect(p.getByLabel('Category 1')).toBeFocused()
   // Two causes, each with its own whys; one is a root cause.
   const bone = (name: string) =>
     p.locator('li.category').filter({
@@ -101,6 +111,9 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   }
   await p.getByRole('button', { name: 'Save the analysis' }).click()
   await expect(p.getByRole('status').filter({ hasText: 'Analysis saved' })).toBeAttached()
+  // Saved, the editor closes and the diagram is what the page shows.
+  await expect(p.getByRole('form', { name: 'Edit the analysis' })).toHaveCount(0)
+  await expect(p.getByRole('button', { name: 'Edit the analysis' })).toBeFocused()
   await expect(p.getByText('Root cause', { exact: true }).first()).toBeVisible()
   // Drawn as a fishbone: both causes on the diagram, the root one marked in words.
   const diagram = p.getByRole('img', { name: /^Fishbone diagram: / })
@@ -119,6 +132,21 @@ test('a committee chair opens a case from a detractor’s response, draws the fi
   // The outcome: its verdict in words and its run chart (a fix of this week has too little data).
   await expect(fixes.getByText('Not enough data yet', { exact: true })).toBeVisible()
   await expect(fixes.getByRole('img', { name: /run chart/i })).toBeVisible()
+  // The date was wrong: change it; the change is in the history.
+  await fixes.getByRole('button', { name: /^Change the fix “Text patients/ }).click()
+  const changing = fixes
+    .getByRole('listitem')
+    .filter({ has: p.getByRole('heading', { name: 'Change the fix' }) })
+  await expect(changing.getByLabel('What the fix is')).toHaveValue(
+    'Text patients when check-in runs 15 minutes late',
+  )
+  await changing.getByLabel('Takes effect on').fill('2026-02-02')
+  await changing.getByRole('button', { name: 'Save the fix' }).click()
+  await expect(p.getByRole('status').filter({ hasText: 'saved' })).toBeAttached()
+  await expect(fixes.getByRole('button', { name: /^Change the fix “Text patients/ })).toBeFocused()
+  await expect(p.getByRole('region', { name: 'History' })).toContainText(
+    'effective 2026-01-05 → 2026-02-02',
+  )
 
   for (const title of ['Set up the delay texts', 'Write the delay script']) {
     // The form stays open after the first: open it only when it is closed.
@@ -187,7 +215,14 @@ test('staff read a case without write controls, and tick only their own action',
   await expect(s.getByRole('link', { name: 'Open a case' })).toHaveCount(0)
   await s.getByRole('link', { name: 'Results letter never arrived' }).click()
   await expect(s.getByRole('heading', { level: 1 })).toHaveText('Results letter never arrived')
-  for (const name of ['Start the review', 'Dismiss…', 'Save the analysis', 'Add the fix']) {
+  for (const name of [
+    'Start the review',
+    'Dismiss…',
+    'Start the analysis',
+    'Edit the analysis',
+    'Save the analysis',
+    'Add the fix',
+  ]) {
     await expect(s.getByRole('button', { name })).toHaveCount(0)
   }
   await expect(s.getByText('Add evidence')).toHaveCount(0)

@@ -278,6 +278,7 @@ export type Analysis = z.infer<typeof governance.Analysis>
 export type AnalysisBody = z.input<typeof governance.AnalysisBody>
 export type Fix = z.infer<typeof governance.Fix>
 export type NewFix = z.input<typeof governance.NewFix>
+export type FixChanges = z.input<typeof governance.FixChanges>
 export type CaseAction = z.infer<typeof governance.CaseActionView>
 export type NewCaseAction = z.input<typeof governance.NewCaseAction>
 export type ActionChanges = z.input<typeof governance.ActionChanges>

@@ -75,6 +75,36 @@ describe('GET /api/governance/origin', () => {
   })
 })
 
+describe('GET /api/governance/origins', () => {
+  it('says which responses became which case, to everyone of the practice and no one else', async () => {
+    const alder = await practiceWithDetractor()
+    const empty = await alder.owner.get('/api/governance/origins?kind=response')
+    expect(empty.status).toBe(200)
+    expect(empty.body).toEqual({ items: [] })
+    const opened = await alder.owner.post('/api/cases', {
+      title: 'An hour in the waiting room',
+      description: 'Nobody told the patient why.',
+      touchpointId: 'check-in',
+      severity: 'high',
+      origin: { kind: 'response', id: alder.originId },
+    })
+    expect(opened.status).toBe(201)
+    const staff = await addMember(app, alder.owner, 'staff')
+    const seen = await staff.member.get('/api/governance/origins?kind=response')
+    expect(seen.body).toEqual({ items: [{ id: alder.originId, caseId: opened.body.id }] })
+    expect((await alder.owner.get('/api/governance/origins?kind=review')).body).toEqual({
+      items: [],
+    })
+    const birch = await freshPractice(app, 'Birch Clinic')
+    expect((await birch.owner.get('/api/governance/origins?kind=response')).body).toEqual({
+      items: [],
+    })
+    const bad = await alder.owner.get('/api/governance/origins?kind=visit')
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind'])
+  })
+})
+
 describe('GET /api/governance/evidence', () => {
   it("finds the practice's comments by their words, redacted, for the committee", async () => {
     const alder = await practiceWithDetractor()

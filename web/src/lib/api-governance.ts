@@ -37,6 +37,7 @@ import type {
   Evidence,
   EvidenceKind,
   Fix,
+  FixChanges,
   FixOutcome,
   Meeting,
   MeetingChanges,
@@ -89,8 +90,23 @@ export const analysis = {
     put<Analysis>(`/api/cases/${id(caseId)}/analysis`, body),
 }
 
+/** Which responses, reviews or board actions already became a case (origin id → case id). */
+export const origins = {
+  list: async (kind: 'response' | 'review' | 'board-action', options?: RequestOptions) =>
+    new Map(
+      (
+        await get<{ items: { id: string; caseId: string }[] }>(
+          `/api/governance/origins${query({ kind })}`,
+          options,
+        )
+      ).items.map((origin) => [origin.id, origin.caseId]),
+    ),
+}
+
 export const fixes = {
   create: (caseId: string, body: NewFix) => post<Fix>(`/api/cases/${id(caseId)}/fixes`, body),
+  /** Its title, description, touch point, date or RCA² grade (the two checked together). */
+  update: (fixId: string, body: FixChanges) => patch<Fix>(`/api/fixes/${id(fixId)}`, body),
   /** Did it work? Before and after the fix's date, the weekly run chart and the verdict. */
   outcome: (fixId: string, params: { baselineWeeks?: number } = {}, options?: RequestOptions) =>
     get<FixOutcome>(

@@ -45,6 +45,7 @@ export type Cause = Analysis['causes'][number]
 export type Strength = fixes.Strength
 export type ActionType = fixes.ActionType
 export type NewFix = contract.NewFix
+export type FixChanges = contract.FixChanges
 export type Fix = contract.Fix
 export type ActionStatus = actions.ActionStatus
 export type NewCaseAction = contract.NewCaseAction

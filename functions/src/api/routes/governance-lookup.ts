@@ -59,7 +59,32 @@ const originRoute = createRoute({
   },
 })
 
+const originsRoute = createRoute({
+  method: 'get',
+  path: '/governance/origins',
+  tags: ['Governance'],
+  summary: 'Which responses, reviews or board actions already became a case, and which case',
+  description:
+    'One answer per origin kind, for the cards of the responses and reviews pages to say "Case ' +
+    'opened" and link to it instead of offering to open a second one. Ids only: no words.',
+  security: sessionSecurity,
+  middleware: [requireSession(), requireAbility('practice:read')],
+  request: { query: z.object({ kind: z.enum(caseOriginKinds) }) },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(z.object({ id: z.string(), caseId: Id })) }),
+      'The origins of this kind that have a case',
+    ),
+    ...problemResponses(400, 401, 403),
+  },
+})
+
 export const governanceLookupApi = new OpenAPIHono<AppEnv>()
+  .openapi(originsRoute, async (c) => {
+    const { kind } = c.req.valid('query')
+    const origins = await cases.originsOf(c.var.db, c.var.auth.practice.id, kind)
+    return c.json({ items: [...origins].map(([id, caseId]) => ({ id, caseId })) }, 200)
+  })
   .openapi(searchRoute, async (c) => {
     const { practice, user } = c.var.auth
     const items = await evidence.search(c.var.db, practice, c.req.valid('query'))

@@ -32,8 +32,6 @@ export function responseCaseLink(
   version: SurveyVersion | undefined,
   timeZone: string,
 ): string {
-  // Responses are stored by the month of the practice's calendar they arrived in.
-  const month = isoDateIn(response.submittedAt, timeZone).slice(0, 7)
   const rated = (version?.definition.questions ?? []).flatMap((question) => {
     const value = response.answers[question.id]
     return question.type === 'rating' && question.touchpoint && typeof value === 'number'
@@ -41,21 +39,39 @@ export function responseCaseLink(
       : []
   })
   const lowest = rated.sort((a, b) => a.value - b.value)[0]
-  return link(`response:${month}.${response.id}`, {
+  return link(`response:${responseOriginId(response, timeZone)}`, {
     touchpoint: lowest?.touchpoint,
     location: response.location,
     theme: response.themes?.[0],
   })
 }
 
-/** Reviews are stored by the UTC month of their creation. */
+/**
+ * A response as a case's origin names it: responses are stored by the month of the practice's
+ * calendar they arrived in.
+ *
+ * @example
+ * responseOriginId(response, 'America/Chicago') // '2026-11.01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B'
+ */
+export function responseOriginId(
+  response: Pick<SurveyResponse, 'id' | 'submittedAt'>,
+  timeZone: string,
+): string {
+  return `${isoDateIn(response.submittedAt, timeZone).slice(0, 7)}.${response.id}`
+}
+
+/** A review as a case's origin names it: reviews are stored by the UTC month of their creation. */
+export function reviewOriginId(review: { id: string; createdAt: string }): string {
+  return `${review.createdAt.slice(0, 7)}.${review.id}`
+}
+
 export function reviewCaseLink(review: {
   id: string
   createdAt: string
   locationId?: string | undefined
   themes?: string[] | undefined
 }): string {
-  return link(`review:${review.createdAt.slice(0, 7)}.${review.id}`, {
+  return link(`review:${reviewOriginId(review)}`, {
     location: review.locationId,
     theme: review.themes?.[0],
   })

@@ -16,7 +16,7 @@ import type { CaseAction, NewCaseAction, ActionChanges } from '$domain/governanc
 import type { Analysis, AnalysisBody, Cause, EvidenceKind } from '$domain/governance/analysis'
 import type { Case, CaseChanges, CaseStatus, NewCase, ReviewClock } from '$domain/governance/case'
 import type { Evidence, NewEvidence } from '$domain/governance/evidence'
-import type { Fix, NewFix } from '$domain/governance/fixes'
+import type { Fix, FixChanges, NewFix } from '$domain/governance/fixes'
 import { del, get, id, patch, post, put, type RequestOptions } from '$lib/api'
 
 export type {
@@ -148,6 +148,7 @@ export const analysis = {
 
 export const fixes = {
   create: (caseId: string, body: NewFix) => post<Fix>(`/api/cases/${id(caseId)}/fixes`, body),
+  update: (fixId: string, body: FixChanges) => patch<Fix>(`/api/fixes/${id(fixId)}`, body),
   outcome: (fixId: string, options?: RequestOptions) =>
     get<FixOutcome>(`/api/fixes/${id(fixId)}/outcome`, options),
 }
