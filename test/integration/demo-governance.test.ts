@@ -107,6 +107,9 @@ describe('the demo’s governance cases', () => {
     expect(kase.onlyWeakerFixes).toBe(true)
     expect(byTitle(billing).onlyWeaker).toBe(true)
     expect(kase.analysis.causes.length).toBeGreaterThanOrEqual(2)
+    // Opened from a review when one fits, else by hand; patients' words about bills either way.
+    expect(kase.evidence.length).toBeGreaterThanOrEqual(1)
+    if (kase.origin) expect(kase.origin.kind).toBe('review')
     const team = (await visitor.get('/api/team')).body.members as { id: string; name: string }[]
     const tasha = team.find((user) => user.name === 'Tasha Green')!
     const mine = await visitor.get(`/api/actions?owner=${tasha.id}`)

@@ -46,7 +46,7 @@ export async function writeCommittee(db: Db, demo: Demo, now: Date, cases: DemoC
     {
       criteria,
       guests: [patientRepresentative],
-      cadence: 'Every four weeks, Tuesday 12:30, 45 minutes',
+      cadence: 'Every three weeks, 45 minutes over lunch',
       version: 1,
       updatedAt: chartered,
       updatedBy: owner.id,

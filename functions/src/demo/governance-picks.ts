@@ -22,6 +22,9 @@ export interface PickedWords {
 
 const checkInTopics = new Set(topicsOfTouchpoint['check-in'])
 const topicOf = new Map(comments.map((comment) => [comment.text, comment.topic]))
+const billingComplaints = new Set(
+  comments.filter((c) => c.topic === 'billing' && c.tone !== 'praise').map((c) => c.text),
+)
 const waitReviews = new Set(
   reviewTexts.filter((t) => t.wait && t.tone !== 'praise').map((t) => t.text),
 )
@@ -125,4 +128,20 @@ export function billingReviewWords(demo: Demo, now: Date): PickedWords | undefin
     .filter((r) => Date.parse(r.createdAt) >= from && Date.parse(r.createdAt) <= to)
     .at(-1)
   return found && reviewWords(found)
+}
+
+/**
+ * Two patients' comments about billing from the 45 days before `before`, the newest, for the
+ * billing case's evidence (however it was opened).
+ *
+ * @example
+ * const words = billingCommentWords(demo, openedAt)
+ */
+export function billingCommentWords(demo: Demo, before: number): PickedWords[] {
+  return demo.responses
+    .filter((r) => Date.parse(r.submittedAt) < before)
+    .filter((r) => Date.parse(r.submittedAt) >= before - 45 * dayMs)
+    .filter((r) => billingComplaints.has(r.answers.improve as string))
+    .slice(-2)
+    .map((r) => responseWords(r, demo.practice.timeZone))
 }

@@ -4,7 +4,12 @@ import type { Db } from '../store/db'
 import { checkInFixOn } from './check-in-lift'
 import { atOn, CaseWriter } from './case-writer'
 import { checkInDip, type Demo } from './generate'
-import { billingReviewWords, checkInWords, type PickedWords } from './governance-picks'
+import {
+  billingCommentWords,
+  billingReviewWords,
+  checkInWords,
+  type PickedWords,
+} from './governance-picks'
 
 /**
  * The demo's governance committee at work: three cases, each at its own step, written through
@@ -210,6 +215,8 @@ async function billingCase(db: Db, demo: Demo, now: Date): Promise<string> {
     },
     origin,
   )
+  const comments = billingCommentWords(demo, at(opened, 10, 15))
+  await kase.link(owner, at(opened, 10, 30), comments)
   const started = at(addDays(opened, 1), 9, 0)
   await kase.move(nadia, started, 'investigating')
   await kase.analyse(nadia, started + 3600_000, [
@@ -220,7 +227,7 @@ async function billingCase(db: Db, demo: Demo, now: Date): Promise<string> {
         'The statement is the billing system’s default layout',
         'Nobody has read it as a patient would',
       ],
-      evidence: origin ? [{ kind: origin.kind, id: origin.id }] : [],
+      evidence: [...(origin ? [origin] : []), ...comments].map(({ kind, id }) => ({ kind, id })),
       root: true,
     },
     {
