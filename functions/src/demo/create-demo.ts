@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { ulid } from 'ulid'
 import { hashPassword } from '../domain/passwords'
 import type { Db } from '../store/db'
+import { writeCommittee } from './committee'
 import { generateDemo, type Demo } from './generate'
+import { writeGovernanceCases } from './governance'
 import { writeDemo } from './write-demo'
 
 /** The seed of the demo everyone sees: the same story each time, with fresh ids. */
@@ -35,5 +37,7 @@ export async function createDemo(
   const hashing = hashPassword(password)
   const demo = await generateDemo({ seed, now, newId: (time) => ulid(time) })
   await writeDemo(db, demo, { passwordHash: await hashing })
+  // After the responses and reviews: the cases quote them, read back as the API reads them.
+  await writeCommittee(db, demo, now, await writeGovernanceCases(db, demo, now))
   return { demo, password, milliseconds: Math.round(performance.now() - started) }
 }

@@ -84,7 +84,8 @@ export const demoStaff: readonly DemoStaffer[] = [
     key: 'ben',
     name: 'Ben Carter',
     job: 'assistant',
-    role: 'staff',
+    // Sits on the governance committee (demo/committee.ts): its members are the committee role.
+    role: 'committee',
     aliases: ['Ben the MA'],
     featureOptOut: false,
     called: { en: ['Ben', 'Ben the MA', 'Ben Carter'], es: ['Ben'] },
