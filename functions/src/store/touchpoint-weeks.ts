@@ -12,8 +12,9 @@ import type { CounterScope } from './keys'
  * a week without answers has n 0 (and no `nps`).
  *
  * `n` counts the touch point's 1-5 answers (every question that measures it), `k` the 4s and 5s.
- * `nps` is the week's likelihood-to-recommend answers over every survey that asks it: the
- * counters keep NPS by survey, location and provider, not by touch point.
+ * `nps` is the week's likelihood-to-recommend answers of the surveys in `npsSurveys` (the surveys
+ * that rate this touch point and ask NPS: the counters keep NPS by survey, not by touch point),
+ * one Query more per survey; none when the list is empty.
  *
  * @example
  * await weeklyTopBox(db, practiceId, 'check-in', '2026-09-07', '2026-12-01')
@@ -25,22 +26,27 @@ export async function weeklyTopBox(
   touchpointId: string,
   from: string,
   to: string,
-  scope: CounterScope = 'all',
+  { scope = 'all', npsSurveys = [] }: { scope?: CounterScope; npsSurveys?: readonly string[] } = {},
 ): Promise<TouchpointWeek[]> {
   const first = weekStart(from)
   const last = weekStart(to)
   if (first > last) return []
-  const rows = await counters.readRange(db, practiceId, {
-    surveyId: '*',
-    period: 'W',
-    scope,
-    first,
-    last,
-  })
-  const byWeek = new Map(rows.map((row) => [row.start, row.values]))
+  const range = { period: 'W' as const, scope, first, last }
+  const [rows, ...bySurvey] = await Promise.all([
+    counters.readRange(db, practiceId, { ...range, surveyId: '*' }),
+    ...npsSurveys.map((surveyId) => counters.readRange(db, practiceId, { ...range, surveyId })),
+  ])
+  const byWeek = new Map(rows!.map((row) => [row.start, row.values]))
+  const npsByWeek = new Map<string, Record<string, number>>()
+  for (const row of bySurvey.flat()) {
+    const sum = npsByWeek.get(row.start) ?? {}
+    for (const [name, count] of Object.entries(withPrefix(row.values, 'nps.v.')))
+      sum[name] = (sum[name] ?? 0) + count
+    npsByWeek.set(row.start, sum)
+  }
   const weeks: TouchpointWeek[] = []
   for (let week = first; week <= last; week = addDays(week, 7)) {
-    weeks.push(weekOf(week, touchpointId, byWeek.get(week) ?? {}))
+    weeks.push(weekOf(week, touchpointId, byWeek.get(week) ?? {}, npsByWeek.get(week) ?? {}))
   }
   return weeks
 }
@@ -49,9 +55,10 @@ function weekOf(
   week: string,
   touchpointId: string,
   values: Record<string, number>,
+  npsValues: Record<string, number>,
 ): TouchpointWeek {
   const ratings = pick(touchpointHistogram(values, touchpointId), scale(1, 5))
-  const recommend = pick(withPrefix(values, 'nps.v.'), scale(0, 10))
+  const recommend = pick(npsValues, scale(0, 10))
   const answered = countOf(recommend)
   return {
     week,
