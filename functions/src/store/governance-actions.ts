@@ -1,12 +1,13 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { CaseAction, type ReminderKind } from '../domain/governance/actions'
 import type { HistoryEntry } from '../domain/governance/history'
-import { Conflict, NotFound } from '../domain/errors'
+import { NotFound } from '../domain/errors'
 import { historyPut } from './case-history'
 import type { Db } from './db'
 import { cancellationReasons, fromItem, isConditionFailure, toItem } from './items'
 import * as keys from './keys'
 import { queryAll, queryEvery } from './query'
+import { replaceUnchanged } from './replace-unchanged'
 
 /**
  * A case's action items. Each lives once under the practice's governance work (`GVW`, `A#<id>`)
@@ -98,31 +99,18 @@ export async function replace(
   const wasIndexed = existing.status !== 'done'
   const indexed = parsed.status !== 'done'
   const indexMoves = wasIndexed !== indexed || existing.dueOn !== parsed.dueOn
-  try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.table,
-              Item: toItem(keys.caseAction(practiceId, parsed.id), 'case-action', parsed),
-              // Two changes at once: the second is refused rather than silently lost.
-              ConditionExpression: 'updatedAt = :seen',
-              ExpressionAttributeValues: { ':seen': existing.updatedAt },
-            },
-          },
-          historyPut(db, practiceId, parsed.caseId, history),
-          ...(indexMoves && wasIndexed ? [dueIndexDelete(db, practiceId, existing)] : []),
-          ...(indexMoves && indexed ? [dueIndexPut(db, practiceId, parsed)] : []),
-        ],
-      }),
-    )
-  } catch (err) {
-    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
-      throw new Conflict('Someone else changed this action; reload it.', 'changed', 'id')
-    }
-    throw err
-  }
+  await replaceUnchanged(db, {
+    key: keys.caseAction(practiceId, parsed.id),
+    kind: 'case-action',
+    item: parsed,
+    seen: existing.updatedAt,
+    what: 'action',
+    with: [
+      historyPut(db, practiceId, parsed.caseId, history),
+      ...(indexMoves && wasIndexed ? [dueIndexDelete(db, practiceId, existing)] : []),
+      ...(indexMoves && indexed ? [dueIndexPut(db, practiceId, parsed)] : []),
+    ],
+  })
   return parsed
 }
 

@@ -9,6 +9,7 @@ import type { Db } from './db'
 import { cancellationReasons, cancelledBecause, fromItem, toItem } from './items'
 import * as keys from './keys'
 import { queryAll } from './query'
+import { replaceUnchanged } from './replace-unchanged'
 
 /**
  * Governance cases: the register (`GV`, `C#<id>`), and which case each origin became
@@ -140,28 +141,14 @@ export async function replace(
   history: HistoryEntry,
 ): Promise<Case> {
   const parsed = Case.parse(next)
-  try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.table,
-              Item: toItem(keys.governanceCase(practiceId, existing.id), 'case', parsed),
-              ConditionExpression: 'updatedAt = :seen',
-              ExpressionAttributeValues: { ':seen': existing.updatedAt },
-            },
-          },
-          historyPut(db, practiceId, existing.id, history),
-        ],
-      }),
-    )
-  } catch (err) {
-    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
-      throw new Conflict('Someone else changed this case; reload it.', 'changed', 'id')
-    }
-    throw err
-  }
+  await replaceUnchanged(db, {
+    key: keys.governanceCase(practiceId, existing.id),
+    kind: 'case',
+    item: parsed,
+    seen: existing.updatedAt,
+    what: 'case',
+    with: [historyPut(db, practiceId, existing.id, history)],
+  })
   return parsed
 }
 

@@ -8,6 +8,7 @@ import type { Db } from './db'
 import { cancellationReasons, fromItem, toItem } from './items'
 import * as keys from './keys'
 import { queryAll } from './query'
+import { replaceUnchanged } from './replace-unchanged'
 
 /**
  * The governance committee's charter (one item, `CHARTER`) and meetings (`G#<id>` in the
@@ -167,29 +168,14 @@ export async function replaceMeeting(
   caseLines: readonly CaseLine[] = [],
 ): Promise<Meeting> {
   const parsed = Meeting.parse(next)
-  try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.table,
-              Item: toItem(keys.governanceMeeting(practiceId, existing.id), 'meeting', parsed),
-              ConditionExpression: 'updatedAt = :seen',
-              ExpressionAttributeValues: { ':seen': existing.updatedAt },
-            },
-          },
-          historyPut(db, practiceId, history),
-          ...caseLinePuts(db, practiceId, caseLines),
-        ],
-      }),
-    )
-  } catch (err) {
-    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
-      throw new Conflict('Someone else changed this meeting; reload it.', 'changed', 'id')
-    }
-    throw err
-  }
+  await replaceUnchanged(db, {
+    key: keys.governanceMeeting(practiceId, existing.id),
+    kind: 'meeting',
+    item: parsed,
+    seen: existing.updatedAt,
+    what: 'meeting',
+    with: [historyPut(db, practiceId, history), ...caseLinePuts(db, practiceId, caseLines)],
+  })
   return parsed
 }
 

@@ -1,12 +1,13 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { Fix } from '../domain/governance/fixes'
 import type { HistoryEntry } from '../domain/governance/history'
-import { Conflict, NotFound } from '../domain/errors'
+import { NotFound } from '../domain/errors'
 import { historyPut } from './case-history'
 import type { Db } from './db'
 import { cancellationReasons, fromItem, toItem } from './items'
 import * as keys from './keys'
 import { queryAll } from './query'
+import { replaceUnchanged } from './replace-unchanged'
 
 /**
  * Systemic fixes. Each lives once, under the practice's governance work (`GVW`, `F#<id>`) with its
@@ -70,28 +71,14 @@ export async function replace(
   history: HistoryEntry,
 ): Promise<Fix> {
   const parsed = Fix.parse(next)
-  try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.table,
-              Item: toItem(keys.fix(practiceId, parsed.id), 'fix', parsed),
-              ConditionExpression: 'updatedAt = :seen',
-              ExpressionAttributeValues: { ':seen': existing.updatedAt },
-            },
-          },
-          historyPut(db, practiceId, parsed.caseId, history),
-        ],
-      }),
-    )
-  } catch (err) {
-    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
-      throw new Conflict('Someone else changed this fix; reload it.', 'changed', 'id')
-    }
-    throw err
-  }
+  await replaceUnchanged(db, {
+    key: keys.fix(practiceId, parsed.id),
+    kind: 'fix',
+    item: parsed,
+    seen: existing.updatedAt,
+    what: 'fix',
+    with: [historyPut(db, practiceId, parsed.caseId, history)],
+  })
   return parsed
 }
 
