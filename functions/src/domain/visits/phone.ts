@@ -51,18 +51,18 @@ export function normalisePhone(
   // Letters other than an extension mark mean a word or a vanity number: neither is a patient's mobile.
   if (/[a-wyz]/i.test(written.replace(/\b(ext|x)\b/gi, '')))
     return { ok: false, reason: 'not a phone number' }
-  const length = validatePhoneNumberLength(written, defaultCountry)
-  if (length === 'TOO_SHORT') return { ok: false, reason: 'too short' }
-  if (length === 'TOO_LONG') return { ok: false, reason: 'too long' }
-  if (length === 'NOT_A_NUMBER') return { ok: false, reason: 'not a phone number' }
   const number = parsePhoneNumberFromString(written, defaultCountry)
-  if (!number) return { ok: false, reason: 'not a phone number' }
-  if (number.ext) return { ok: false, reason: 'has an extension: not a personal mobile' }
-  if (!number.isValid()) {
+  if (!number?.isValid()) {
+    // Asked only of numbers that fail: the length check costs more than parsing itself.
+    const length = validatePhoneNumberLength(written, defaultCountry)
+    if (length === 'TOO_SHORT') return { ok: false, reason: 'too short' }
+    if (length === 'TOO_LONG') return { ok: false, reason: 'too long' }
+    if (!number || length === 'NOT_A_NUMBER') return { ok: false, reason: 'not a phone number' }
     return number.countryCallingCode === '1'
       ? { ok: false, reason: 'not a valid US or Canadian number (no such area code or exchange)' }
       : { ok: false, reason: 'not a US or Canadian phone number' }
   }
+  if (number.ext) return { ok: false, reason: 'has an extension: not a personal mobile' }
   if (!number.country || !countries.includes(number.country))
     return { ok: false, reason: 'not a US or Canadian phone number' }
   const refused = notTextable[number.getType() ?? '']
