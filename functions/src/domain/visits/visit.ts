@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { Email, Id, Language } from '../practice'
 import { plainString } from '../plain-text'
-import type { ContactKind } from './contact-hash'
 
 /** A phone number in E.164 form (`+12125550100`). */
 export const E164Number = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Expected an E.164 phone number')
@@ -58,7 +56,12 @@ export type VisitContact = z.infer<typeof VisitContact>
 export const Channel = z.enum(['email', 'sms'])
 export type Channel = z.infer<typeof Channel>
 
-/** A visit read from a scheduling system's export: what an invitation is sent for. */
+/**
+ * A visit read from a scheduling system's export: what an invitation is sent for. This file and
+ * the readers of a row (`visit-row`, `visit-cells`, `visit-columns`, `phone`, `place-finder`) use
+ * nothing of Node, so the browser's import preview can run them; hashing (`contact-hash`,
+ * `visit-id`) needs node:crypto and happens on the server.
+ */
 export const Visit = z
   .object({
     /** Stored shapes carry a version and are upgraded on read when they change. */
@@ -85,50 +88,6 @@ export const Visit = z
     path: ['invitable'],
   })
 export type Visit = z.infer<typeof Visit>
-
-const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-
-/**
- * A visit's id, the same every time the same visit is imported (so a re-import, or the same file
- * sent twice, never queues a second invitation): a ULID whose time is the visit's and whose random
- * part is a hash of who, where and when. The contact hashes stand for the patient, so the id says
- * nothing about them.
- *
- * @example
- * visitId({ practiceId, visitAt: '2026-11-30T14:30:00.000Z', providerId, contactHashes: { sms: 'k3…' } })
- * // '01KB…' (26 characters; equal for equal input)
- */
-export function visitId(parts: {
-  practiceId: string
-  visitAt: string
-  providerId?: string | undefined
-  locationId?: string | undefined
-  contactHashes: Partial<Record<ContactKind, string>>
-}): string {
-  const identity = [
-    parts.practiceId,
-    parts.visitAt,
-    parts.providerId ?? '',
-    parts.locationId ?? '',
-    parts.contactHashes.email ?? '',
-    parts.contactHashes.sms ?? '',
-  ].join('\n')
-  const digest = createHash('sha256').update(identity).digest()
-  let time = Date.parse(parts.visitAt)
-  let head = ''
-  for (let i = 0; i < 10; i++) {
-    head = crockford[time % 32]! + head
-    time = Math.floor(time / 32)
-  }
-  // 80 bits of the digest, five bits a character, as a ULID's random part.
-  let tail = ''
-  for (let i = 0; i < 16; i++) {
-    const bit = i * 5
-    const pair = (digest[bit >> 3]! << 8) | digest[(bit >> 3) + 1]!
-    tail += crockford[(pair >> (11 - (bit & 7))) & 31]
-  }
-  return head + tail
-}
 
 /**
  * When a visit's contact details must be gone: the end of its invitation window (the visit, the

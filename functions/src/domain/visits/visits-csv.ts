@@ -6,12 +6,12 @@ import { placeFinder, type NamedPlace } from './place-finder'
 import {
   contactExpiresAt,
   defaultInvitationWindow,
-  visitId,
   type Channel,
   type ConsentRecord,
   type InvitationWindow,
   type Visit,
 } from './visit'
+import { visitId } from './visit-id'
 import { visitColumns, type VisitColumnMapping, type VisitField } from './visit-columns'
 import { readVisitRow, type VisitRow } from './visit-row'
 import { maxVisitFileBytes, maxVisitRows, utf8Bytes, VisitsFileTooLarge } from './visits-limits'

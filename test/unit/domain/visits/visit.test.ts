@@ -5,8 +5,8 @@ import {
   InvitationWindow,
   ttlSeconds,
   Visit,
-  visitId,
 } from '../../../../functions/src/domain/visits/visit'
+import { visitId } from '../../../../functions/src/domain/visits/visit-id'
 import { Id } from '../../../../functions/src/domain/practice'
 
 const practiceId = '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3B'
