@@ -37,6 +37,11 @@ export interface VisitRowContext {
   window: InvitationWindow
   /** The column each field was read from, as the file writes it, to name it in a reason. */
   columnOf: (field: VisitField) => string | undefined
+  /**
+   * Instants already worked out for this file, by day and time: a practice's visits fall on a few
+   * dozen slots a day, and the time-zone arithmetic is the dearest part of reading a row.
+   */
+  instants?: Map<string, string>
 }
 
 const maxFirstName = 60
@@ -70,7 +75,7 @@ export function readVisitRow(
     reasons.push(`${field}${named}: ${message}`)
   }
 
-  const visitAt = readInstant(cell('date'), cell('time'), context.timeZone, say)
+  const visitAt = readInstant(cell('date'), cell('time'), context, say)
   if (visitAt !== undefined) {
     const at = Date.parse(visitAt)
     if (at > context.now.getTime())
@@ -148,7 +153,7 @@ export function readVisitRow(
 function readInstant(
   dateCell: string,
   timeCell: string,
-  timeZone: string,
+  { timeZone, instants }: Pick<VisitRowContext, 'timeZone' | 'instants'>,
   say: (field: VisitField, message: string) => void,
 ): string | undefined {
   if (dateCell === '') {
@@ -162,5 +167,11 @@ function readInstant(
   if (!day) say('date', `expected ${datesWeRead}`)
   if (timeText === '') say('time', `required (${timesWeRead}), in its own column or after the date`)
   else if (!time) say('time', `expected ${timesWeRead}`)
-  return day && time ? zonedInstant(day, time, timeZone) : undefined
+  if (!day || !time) return undefined
+  const key = `${day.year}-${day.month}-${day.day} ${time.hour}:${time.minute}:${time.second}`
+  const known = instants?.get(key)
+  if (known !== undefined) return known
+  const instant = zonedInstant(day, time, timeZone)
+  instants?.set(key, instant)
+  return instant
 }

@@ -89,6 +89,7 @@ export function readVisitsCsv(text: string, options: ReadVisitsOptions): VisitsF
     now: options.now,
     window,
     columnOf: (field: VisitField) => columnOfField.get(field),
+    instants: new Map<string, string>(),
   }
 
   const visits: Visit[] = []

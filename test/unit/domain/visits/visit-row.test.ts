@@ -181,6 +181,17 @@ describe('readVisitRow', () => {
     for (const detail of ['maria', 'María', '7911', '123456']) expect(text).not.toContain(detail)
   })
 
+  it('works each day and time out once per file, keeping it for the next row', () => {
+    const instants = new Map<string, string>()
+    const first = readVisitRow(good, context({ instants }))
+    expect([...instants]).toEqual([['2026-11-30 9:30:0', '2026-11-30T15:30:00.000Z']])
+    // A row at the same slot takes the kept instant (seeded here with a marker to show it).
+    instants.set('2026-11-30 9:30:0', '2026-11-30T15:30:00.001Z')
+    const second = readVisitRow({ ...good, time: '09:30' }, context({ instants }))
+    expect(first).toMatchObject({ value: { visitAt: '2026-11-30T15:30:00.000Z' } })
+    expect(second).toMatchObject({ value: { visitAt: '2026-11-30T15:30:00.001Z' } })
+  })
+
   it('says which name is ambiguous between two providers', () => {
     const two = context({
       findProvider: placeFinder([

@@ -64,21 +64,29 @@ function generate(): { csv: string; bad: Map<number, RegExp> } {
 describe('readVisitsCsv over 1,000 rows, 10% of them bad', () => {
   it('rejects every bad row with its reason and reads every good one', () => {
     const { csv, bad } = generate()
-    const started = performance.now()
-    const file = readVisitsCsv(csv, {
-      practice: {
-        id: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3F',
-        timeZone: 'America/New_York',
-        languages: ['en', 'es'],
-      },
-      providers,
-      locations,
-      now,
-      contactSecret: 'a-test-secret-of-some-length',
-      consentTextVersion: 'v1',
-    })
-    const ms = performance.now() - started
-    console.log(`1,000 visit rows read in ${ms.toFixed(1)} ms: ${ms.toFixed(0)} µs a row`)
+    const read = () =>
+      readVisitsCsv(csv, {
+        practice: {
+          id: '01JDQ6R8Z5TQ3V2W9X0Y1Z2A3F',
+          timeZone: 'America/New_York',
+          languages: ['en', 'es'],
+        },
+        providers,
+        locations,
+        now,
+        contactSecret: 'a-test-secret-of-some-length',
+        consentTextVersion: 'v1',
+      })
+    // Timed, not asserted: the first read pays for loading and compiling, the second shows the pace.
+    for (const pass of ['first', 'second']) {
+      const started = performance.now()
+      read()
+      const ms = performance.now() - started
+      console.log(
+        `${pass} read of 1,000 visit rows: ${ms.toFixed(0)} ms, ${ms.toFixed(0)} µs a row`,
+      )
+    }
+    const file = read()
 
     expect(bad.size).toBe(100)
     expect(file.rejected.map((r) => r.row)).toEqual([...bad.keys()])
