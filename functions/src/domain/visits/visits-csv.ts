@@ -70,12 +70,10 @@ export function readVisitsCsv(text: string, options: ReadVisitsOptions): VisitsF
   const records = parseRecords(text)
   const headerAt = records.findIndex((record) => !isBlank(record))
   if (headerAt === -1) throw new Invalid('The CSV file is empty: it needs a header row.', 'body')
-  const dataRows = records.length - headerAt - 1
-  if (
-    dataRows > maxVisitRows &&
-    records.slice(headerAt + 1).filter((r) => !isBlank(r)).length > maxVisitRows
-  )
-    throw new VisitsFileTooLarge('rows')
+  // Blank lines are not visits: only rows with something in them count toward the limit, and
+  // they are counted before any is read, so a refused file reads nothing.
+  const visitRows = records.slice(headerAt + 1).filter((record) => !isBlank(record)).length
+  if (visitRows > maxVisitRows) throw new VisitsFileTooLarge('rows')
 
   const columns = visitColumns(records[headerAt]!, options.mapping)
   const columnOfField = new Map<VisitField, string>()
