@@ -68,7 +68,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  *
  * @example
  * findPhi('Dr. Rivera: your biopsy results are in')
- * // → [{ kind: 'clinical-word', match: 'biopsy' }, { kind: 'clinical-word', match: 'results' }, { kind: 'clinical-word', match: 'Dr. Rivera' }]
+ * // → [{ kind: 'clinical-word', match: 'results' }, { kind: 'clinical-word', match: 'biopsy' }, { kind: 'clinical-word', match: 'Dr. Rivera' }]
  * findPhi('Lakeside Clinic: How was your visit? Tell us here: https://…') // → []
  */
 export function findPhi(text: string, context: PhiContext = {}): PhiFinding[] {
