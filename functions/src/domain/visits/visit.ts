@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Email, Id, Language } from '../practice'
 import { plainString } from '../plain-text'
+import { Channel } from '../invitations/consent'
 
 /** A phone number in E.164 form (`+12125550100`). */
 export const E164Number = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Expected an E.164 phone number')
@@ -53,8 +54,8 @@ export const VisitContact = z.object({
 })
 export type VisitContact = z.infer<typeof VisitContact>
 
-export const Channel = z.enum(['email', 'sms'])
-export type Channel = z.infer<typeof Channel>
+/** A visit's channels are those of the consent ledger (domain/invitations/consent.ts). */
+export { Channel }
 
 /**
  * A visit read from a scheduling system's export: what an invitation is sent for. This file and
